@@ -1,0 +1,4 @@
+package org.celedger.domain.practitioner;
+
+/** Gender, as the age reliefs of RULES.md §6 distinguish men and women. */
+public enum Gender { MALE, FEMALE }
