@@ -1,0 +1,326 @@
+package org.celedger.domain.practitioner;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.celedger.domain.practitioner.FactChecks.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.celedger.domain.DomainRejection;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.celedger.domain.IdConflictException;
+import org.celedger.domain.StateConflictException;
+import org.celedger.domain.UnknownFactException;
+import org.celedger.domain.WriteOutcome;
+
+/**
+ * The practitioner: the facts of one person's continuing education, in the order they were recorded.
+ *
+ * <p>It decides whether a fact may be recorded (the invariants of a system of record) and never what
+ * the fact is worth: rule sets value facts in projections (RULES.md, principle 1). Every write carries
+ * its own id as an idempotency key, so the aggregate remembers each fact by id: the same fact again
+ * is a {@link WriteOutcome#DUPLICATE} that appends nothing, another fact under a used id is refused.
+ */
+public class Practitioner {
+
+    @AggregateIdentifier
+    private String practitionerId;
+    private PractitionerRegistered registration;
+    private PractitionerProfile profile;
+    private final Map<String, PractitionerProfileCorrected> corrections = new HashMap<>();
+    private final Map<String, CreditAwarded> awards = new HashMap<>();
+    private final Map<String, CreditRevoked> awardRevocations = new HashMap<>();
+    private final Map<String, CreditReassigned> reassignments = new HashMap<>();
+    private final Map<String, ConversionRecorded> conversions = new HashMap<>();
+    private final Map<String, ConversionRevoked> conversionRevocations = new HashMap<>();
+    private final Map<String, ExemptionGranted> exemptions = new HashMap<>();
+    private final Map<String, ExemptionRevoked> exemptionRevocations = new HashMap<>();
+    private final Map<String, PractitionerTransferred> transfers = new HashMap<>();
+
+    protected Practitioner() {
+        // for Axon: rebuilt from events
+    }
+
+    // ---------------------------------------------------------------- registration and profile
+
+    /** Creates the practitioner, or finds the same registration already recorded (a retry). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WriteOutcome handle(RegisterPractitionerCommand command) {
+        id("id", command.practitionerId());
+        PractitionerProfile candidate = present("profile", command.profile());
+        checkProfile("", candidate);
+        return recordOnce(registration, new PractitionerRegistered(command.practitionerId(), candidate),
+                () -> new IdConflictException("id", "practitioner " + command.practitionerId()
+                        + " is already registered with another profile; correct it with a profile correction"));
+    }
+
+    @CommandHandler
+    public WriteOutcome handle(CorrectProfileCommand command) {
+        id("correctionId", command.correctionId());
+        ProfileChanges changes = present("changes", command.changes());
+        that(!changes.isEmpty(), "changes", "changes must name at least one profile field");
+        String reason = reason("reason", command.reason());
+        PractitionerProfileCorrected earlier = corrections.get(command.correctionId());
+        if (earlier != null) {
+            // A retry is compared on what it asks, not on the values it replaced: those changed when it was first applied.
+            if (earlier.changes().equals(changes) && earlier.reason().equals(reason)) {
+                return WriteOutcome.DUPLICATE;
+            }
+            throw idUsed("correctionId", command.correctionId()).get();
+        }
+        checkProfile("changes.", profile.correctedBy(changes));
+        apply(new PractitionerProfileCorrected(practitionerId, command.correctionId(), changes,
+                profile.valuesChangedBy(changes), reason));
+        return WriteOutcome.ACCEPTED;
+    }
+
+    private static void checkProfile(String prefix, PractitionerProfile p) {
+        text(prefix + "name", p.name());
+        present(prefix + "gender", p.gender());
+        LocalDate birthDate = present(prefix + "birthDate", p.birthDate());
+        that(!birthDate.isBefore(EARLIEST_BIRTH_DATE) && !birthDate.isAfter(today()), prefix + "birthDate",
+                "birthDate " + birthDate + " is not a plausible birth date");
+        present(prefix + "jurisdiction", p.jurisdiction());
+        text(prefix + "region", p.region());
+        present(prefix + "sector", p.sector());
+        present(prefix + "grassroots", p.grassroots());
+        present(prefix + "degree", p.degree());
+        TitleLevel level = present(prefix + "titleLevel", p.titleLevel());
+        optionalText(prefix + "titleSeries", p.titleSeries());
+        if (level == TitleLevel.NONE) {
+            that(p.titleObtainedOn() == null, prefix + "titleObtainedOn",
+                    "titleObtainedOn does not apply when titleLevel is NONE");
+        } else {
+            present(prefix + "titleSeries", p.titleSeries());
+            LocalDate obtained = pastDate(prefix + "titleObtainedOn", p.titleObtainedOn());
+            that(obtained.isAfter(birthDate), prefix + "titleObtainedOn", "titleObtainedOn is before birthDate");
+        }
+    }
+
+    // ---------------------------------------------------------------- credits
+
+    @CommandHandler
+    public WriteOutcome handle(AwardCreditCommand command) {
+        awardId("awardId", command.awardId());
+        int year = year("year", command.year());
+        BigDecimal hours = null;
+        Integer minutes = command.minutes();
+        if (command.hours() != null) {
+            that(minutes == null, "minutes", "give hours or minutes, not both");
+            hours = oneDecimal("hours", command.hours(), MAX_HOURS);
+        } else {
+            that(minutes != null, "hours", "hours or minutes is required");
+            that(minutes > 0 && minutes <= MAX_MINUTES, "minutes",
+                    "minutes must be between 1 and " + MAX_MINUTES + ", not " + minutes);
+        }
+        var event = new CreditAwarded(practitionerId, command.awardId(), year,
+                present("category", command.category()), present("activity", command.activity()),
+                hours, minutes,
+                command.baseId() == null ? null : id("baseId", command.baseId()),
+                command.sessionId() == null ? null : id("sessionId", command.sessionId()),
+                text("approvedBy", command.approvedBy()),
+                optionalText("certificateNo", command.certificateNo()),
+                pastDate("completedOn", command.completedOn()));
+        return recordOnce(awards.get(command.awardId()), event, idUsed("awardId", command.awardId()));
+    }
+
+    @CommandHandler
+    public WriteOutcome handle(RevokeCreditCommand command) {
+        CreditAwarded award = knownAward(command.awardId());
+        String reason = reason("reason", command.reason());
+        RevocationCause cause = command.cause() == null ? RevocationCause.CORRECTION : command.cause();
+        if (cause == RevocationCause.FAILED_INSPECTION) {
+            id("causeReference", command.causeReference());
+        }
+        var event = new CreditRevoked(practitionerId, award.awardId(), reason, cause, command.causeReference());
+        CreditRevoked earlier = awardRevocations.get(award.awardId());
+        return recordOnce(earlier, event, () -> new StateConflictException("awardId", "award " + award.awardId()
+                + " was already revoked (" + earlier.cause() + ": " + earlier.reason() + ")"));
+    }
+
+    @CommandHandler
+    public WriteOutcome handle(ReassignCreditCommand command) {
+        CreditAwarded award = knownAward(command.awardId());
+        int target = year("targetYear", command.targetYear());
+        that(target < award.year(), "targetYear", "make-up study counts in an earlier year: targetYear "
+                + target + " is not before the award's year " + award.year());
+        String reason = reason("reason", command.reason());
+        var event = new CreditReassigned(practitionerId, award.awardId(), award.year(), target, reason);
+        CreditReassigned earlier = reassignments.get(award.awardId());
+        if (earlier == null && awardRevocations.containsKey(award.awardId())) {
+            throw new StateConflictException("awardId", "award " + award.awardId() + " is revoked");
+        }
+        return recordOnce(earlier, event, () -> new StateConflictException("awardId", "award " + award.awardId()
+                + " was already reassigned to " + earlier.targetYear()));
+    }
+
+    private CreditAwarded knownAward(String awardId) {
+        present("awardId", awardId);
+        CreditAwarded award = awards.get(awardId);
+        if (award == null) {
+            throw new UnknownFactException("awardId", "practitioner " + practitionerId + " has no award " + awardId);
+        }
+        return award;
+    }
+
+    // ---------------------------------------------------------------- conversions
+
+    @CommandHandler
+    public WriteOutcome handle(RecordConversionCommand command) {
+        ConversionRecorded event = ConversionFacts.from(practitionerId, command);
+        return recordOnce(conversions.get(event.conversionId()), event, idUsed("conversionId", event.conversionId()));
+    }
+
+    @CommandHandler
+    public WriteOutcome handle(RevokeConversionCommand command) {
+        present("conversionId", command.conversionId());
+        if (!conversions.containsKey(command.conversionId())) {
+            throw new UnknownFactException("conversionId",
+                    "practitioner " + practitionerId + " has no conversion " + command.conversionId());
+        }
+        var event = new ConversionRevoked(practitionerId, command.conversionId(), reason("reason", command.reason()));
+        ConversionRevoked earlier = conversionRevocations.get(command.conversionId());
+        return recordOnce(earlier, event, () -> new StateConflictException("conversionId",
+                "conversion " + command.conversionId() + " was already revoked: " + earlier.reason()));
+    }
+
+    // ---------------------------------------------------------------- exemptions
+
+    @CommandHandler
+    public WriteOutcome handle(GrantExemptionCommand command) {
+        id("exemptionId", command.exemptionId());
+        ExemptionKind kind = present("kind", command.kind());
+        List<Integer> years = command.years() == null ? List.of() : List.copyOf(command.years());
+        if (kind == ExemptionKind.COVID_FRONTLINE) {
+            that(!years.isEmpty(), "years", "years is required for a COVID_FRONTLINE exemption");
+        }
+        for (Integer y : years) {
+            year("years", y);
+        }
+        that(new HashSet<>(years).size() == years.size(), "years", "years lists a year twice");
+        var event = new ExemptionGranted(practitionerId, command.exemptionId(), kind,
+                years.stream().sorted().toList(), text("evidence", command.evidence()),
+                text("grantedBy", command.grantedBy()));
+        return recordOnce(exemptions.get(command.exemptionId()), event, idUsed("exemptionId", command.exemptionId()));
+    }
+
+    @CommandHandler
+    public WriteOutcome handle(RevokeExemptionCommand command) {
+        present("exemptionId", command.exemptionId());
+        if (!exemptions.containsKey(command.exemptionId())) {
+            throw new UnknownFactException("exemptionId",
+                    "practitioner " + practitionerId + " has no exemption " + command.exemptionId());
+        }
+        var event = new ExemptionRevoked(practitionerId, command.exemptionId(), reason("reason", command.reason()));
+        ExemptionRevoked earlier = exemptionRevocations.get(command.exemptionId());
+        return recordOnce(earlier, event, () -> new StateConflictException("exemptionId",
+                "exemption " + command.exemptionId() + " was already revoked: " + earlier.reason()));
+    }
+
+    // ---------------------------------------------------------------- transfers
+
+    @CommandHandler
+    public WriteOutcome handle(TransferPractitionerCommand command) {
+        id("transferId", command.transferId());
+        TransferKind kind = present("kind", command.kind());
+        LocalDate effective = present("effectiveDate", command.effectiveDate());
+        that(!effective.isBefore(LocalDate.of(EARLIEST_YEAR, 1, 1)) && effective.getYear() <= today().getYear() + 1,
+                "effectiveDate", "effectiveDate " + effective + " is out of range");
+        optionalText("toRegion", command.toRegion());
+        if (command.toRegion() != null) {
+            text("toRegion", command.toRegion());
+        }
+        if (kind == TransferKind.BETWEEN_REGIONS) {
+            that(command.toJurisdiction() != null || command.toRegion() != null, "toRegion",
+                    "a BETWEEN_REGIONS transfer names toRegion or toJurisdiction");
+        }
+        var event = new PractitionerTransferred(practitionerId, command.transferId(), kind, effective,
+                command.toJurisdiction(), command.toRegion(), command.toSector());
+        return recordOnce(transfers.get(command.transferId()), event, idUsed("transferId", command.transferId()));
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    /**
+     * Appends {@code event} unless a fact was already recorded under its id: the same fact again is a
+     * retry and appends nothing; another fact under that id is refused with {@code conflict}.
+     */
+    private static <E> WriteOutcome recordOnce(E earlier, E event, Supplier<? extends DomainRejection> conflict) {
+        if (earlier == null) {
+            apply(event);
+            return WriteOutcome.ACCEPTED;
+        }
+        if (earlier.equals(event)) {
+            return WriteOutcome.DUPLICATE;
+        }
+        throw conflict.get();
+    }
+
+    private static Supplier<IdConflictException> idUsed(String field, String id) {
+        return () -> new IdConflictException(field, field + " " + id + " was already used for a different fact");
+    }
+
+    // ---------------------------------------------------------------- state, only from events
+
+    @EventSourcingHandler
+    void on(PractitionerRegistered event) {
+        practitionerId = event.practitionerId();
+        registration = event;
+        profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(PractitionerProfileCorrected event) {
+        corrections.put(event.correctionId(), event);
+        profile = profile.correctedBy(event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(CreditAwarded event) {
+        awards.put(event.awardId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(CreditRevoked event) {
+        awardRevocations.put(event.awardId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(CreditReassigned event) {
+        reassignments.put(event.awardId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ConversionRecorded event) {
+        conversions.put(event.conversionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ConversionRevoked event) {
+        conversionRevocations.put(event.conversionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ExemptionGranted event) {
+        exemptions.put(event.exemptionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ExemptionRevoked event) {
+        exemptionRevocations.put(event.exemptionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PractitionerTransferred event) {
+        transfers.put(event.transferId(), event);
+    }
+}
