@@ -1,0 +1,140 @@
+package org.celedger.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.celedger.app.security.ApiKey;
+import org.celedger.domain.WriteOutcome;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/batches}: many writes in one request, each item answered on its own and in
+ * order. An item is parsed and checked exactly as its single write would be; one bad item never
+ * stops the others, and a retried batch doubles nothing because every item carries its own id.
+ */
+@RestController
+@Tag(name = "writes")
+public class BatchController {
+
+    /** Large enough for a roster or a day's platform export; larger loads are split by the integrator. */
+    static final int MAX_ITEMS = 10_000;
+
+    private final LedgerWriter writer;
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json) {
+        this.writer = writer;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    public record Batch(List<JsonNode> items) {
+    }
+
+    public enum ItemStatus { ACCEPTED, DUPLICATE, CONFLICT, INVALID, NOT_FOUND, FORBIDDEN, FAILED }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, ItemStatus status, ProblemDetail problem) {
+    }
+
+    public record BatchResult(int accepted, int duplicate, int rejected, List<ItemResult> results) {
+    }
+
+    @PostMapping("/api/v1/batches")
+    @Operation(summary = "Post many writes; one result per item, in order",
+            description = "items: {\"type\": practitioner | profile-correction | credit | credit-revocation | "
+                    + "credit-reassignment | conversion | conversion-revocation | exemption | exemption-revocation | "
+                    + "transfer, \"practitionerId\": …, …the body of the single write}; revocations and "
+                    + "reassignments also name awardId, conversionId or exemptionId")
+    public BatchResult post(@AuthenticationPrincipal ApiKey caller, @RequestBody Batch batch) {
+        if (batch.items() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid batch", "items", "items is required");
+        }
+        if (batch.items().size() > MAX_ITEMS) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Batch too large", "items",
+                    "a batch holds at most " + MAX_ITEMS + " items, not " + batch.items().size());
+        }
+        List<ItemResult> results = new ArrayList<>(batch.items().size());
+        int accepted = 0;
+        int duplicate = 0;
+        for (int i = 0; i < batch.items().size(); i++) {
+            ItemResult result = write(caller, i, batch.items().get(i));
+            results.add(result);
+            if (result.status() == ItemStatus.ACCEPTED) {
+                accepted++;
+            } else if (result.status() == ItemStatus.DUPLICATE) {
+                duplicate++;
+            }
+        }
+        return new BatchResult(accepted, duplicate, results.size() - accepted - duplicate, results);
+    }
+
+    private ItemResult write(ApiKey caller, int index, JsonNode item) {
+        try {
+            WriteOutcome outcome = writer.write(caller, command(item));
+            return new ItemResult(index, outcome == WriteOutcome.ACCEPTED ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE,
+                    null);
+        } catch (Exception e) {
+            ProblemDetail problem = problems.of(e);
+            problem.setProperty("index", index);
+            return new ItemResult(index, statusOf(problem), problem);
+        }
+    }
+
+    private Object command(JsonNode item) throws Exception {
+        if (!(item instanceof ObjectNode node)) {
+            throw invalid("type", "an item is an object with a type");
+        }
+        ObjectNode body = node.deepCopy();
+        JsonNode typeNode = body.remove("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw invalid("type", "type is required: one of " + WriteKind.types());
+        }
+        WriteKind kind = WriteKind.ofType(typeNode.asText())
+                .orElseThrow(() -> invalid("type", "type must be one of " + WriteKind.types() + ", not " + typeNode.asText()));
+        String practitionerId;
+        if (kind == WriteKind.PRACTITIONER) {
+            JsonNode given = body.remove("practitionerId");
+            if (given != null && !body.hasNonNull("id")) {
+                body.set("id", given);
+            }
+            practitionerId = body.path("id").asText(null);
+        } else {
+            practitionerId = text(body.remove("practitionerId"), "practitionerId");
+        }
+        String factId = kind.factIdField() == null ? null : text(body.remove(kind.factIdField()), kind.factIdField());
+        return kind.command(practitionerId, factId, json.treeToValue(body, kind.body()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw invalid(field, field + " is required");
+        }
+        return node.asText();
+    }
+
+    private static ApiException invalid(String field, String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid item", field, detail);
+    }
+
+    private static ItemStatus statusOf(ProblemDetail problem) {
+        return switch (problem.getStatus()) {
+            case 409 -> ItemStatus.CONFLICT;
+            case 404 -> ItemStatus.NOT_FOUND;
+            case 403 -> ItemStatus.FORBIDDEN;
+            case 400, 422 -> ItemStatus.INVALID;
+            default -> ItemStatus.FAILED;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package org.celedger.app.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.celedger.domain.practitioner.*;
+
+/**
+ * The bodies of the write endpoints, field for field as API.md fixes them. Each knows the domain
+ * command it asks for; the practitioner id (and the fact id of a revocation) come from the path,
+ * or from a batch item.
+ */
+public final class WriteRequests {
+
+    private WriteRequests() {
+    }
+
+    /** A body that becomes a command, given the practitioner and, for revocations and reassignments, the fact. */
+    public interface WriteRequest {
+    }
+
+    @Schema(name = "PractitionerRegistration")
+    public record Registration(String id, String name, Gender gender, LocalDate birthDate, Jurisdiction jurisdiction,
+                               String region, Sector sector, Boolean grassroots, String titleSeries,
+                               TitleLevel titleLevel, LocalDate titleObtainedOn, Degree degree) implements WriteRequest {
+        RegisterPractitionerCommand toCommand() {
+            return new RegisterPractitionerCommand(id, new PractitionerProfile(name, gender, birthDate, jurisdiction,
+                    region, sector, grassroots, titleSeries, titleLevel, titleObtainedOn, degree));
+        }
+    }
+
+    @Schema(name = "ProfileCorrection")
+    public record ProfileCorrection(String correctionId, ProfileChanges changes, String reason) implements WriteRequest {
+    }
+
+    @Schema(name = "CreditAward", description = "hours or minutes, not both")
+    public record CreditAward(String awardId, Integer year, Category category, Activity activity, BigDecimal hours,
+                              Integer minutes, String baseId, String sessionId, String approvedBy,
+                              String certificateNo, LocalDate completedOn) implements WriteRequest {
+    }
+
+    @Schema(name = "Revocation")
+    public record Revocation(String reason) implements WriteRequest {
+    }
+
+    @Schema(name = "CreditReassignment")
+    public record Reassignment(Integer targetYear, String reason) implements WriteRequest {
+    }
+
+    @Schema(name = "Conversion", description = "quantity: hours taught (LECTURING_DELIVERED), days without travel "
+            + "(STUDY_TOUR_COMPLETED, halves allowed), modules (COMPUTER_EXAM_PASSED)")
+    public record Conversion(String conversionId, ConversionKind kind, LocalDate date, BigDecimal quantity,
+                             Boolean inRegion, LocalDate enrolledOn, LocalDate graduatedOn, Degree degree,
+                             BigDecimal certifiedHours, String evidence) implements WriteRequest {
+    }
+
+    @Schema(name = "Exemption")
+    public record Exemption(String exemptionId, ExemptionKind kind, List<Integer> years, String evidence,
+                            String grantedBy) implements WriteRequest {
+    }
+
+    @Schema(name = "Transfer")
+    public record Transfer(String transferId, TransferKind kind, LocalDate effectiveDate, Jurisdiction toJurisdiction,
+                           String toRegion, Sector toSector) implements WriteRequest {
+    }
+}

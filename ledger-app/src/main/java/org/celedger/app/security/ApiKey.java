@@ -1,0 +1,19 @@
+package org.celedger.app.security;
+
+import java.util.Set;
+
+/**
+ * A caller's key, as stored: its SHA-256 hash (never the key), a name, its roles and, for an
+ * integrator, the bases it may write for (empty: the key is not limited to bases).
+ */
+public record ApiKey(String hash, String name, Set<Role> roles, Set<String> baseIds) {
+
+    public boolean has(Role role) {
+        return roles.contains(role) || roles.contains(Role.ADMIN);
+    }
+
+    /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
+    public boolean mayWriteFor(String baseId) {
+        return baseId == null || roles.contains(Role.ADMIN) || baseIds.isEmpty() || baseIds.contains(baseId);
+    }
+}

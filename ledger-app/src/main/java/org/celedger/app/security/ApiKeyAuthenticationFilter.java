@@ -1,0 +1,66 @@
+package org.celedger.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Bearer <api key>} and, for a known key, authenticates the request
+ * with the key's roles. A missing or unknown key leaves the request anonymous: the security rules
+ * then answer 401 where a key is needed.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyStore keys;
+
+    public ApiKeyAuthenticationFilter(ApiKeyStore keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            Optional<ApiKey> key = keys.find(header.substring(BEARER.length()).trim());
+            key.ifPresent(k -> SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(k)));
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** An authenticated API key; its authorities are its roles. */
+    public static final class KeyAuthentication extends AbstractAuthenticationToken {
+        private final ApiKey key;
+
+        KeyAuthentication(ApiKey key) {
+            super(key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+            this.key = key;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public ApiKey getPrincipal() {
+            return key;
+        }
+
+        @Override
+        public String getName() {
+            return key.name();
+        }
+    }
+
+}

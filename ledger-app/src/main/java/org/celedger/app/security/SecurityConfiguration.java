@@ -1,0 +1,59 @@
+package org.celedger.app.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.celedger.app.api.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what (API.md "Access"): INTEGRATOR writes, AUDITOR reads, SUPERVISOR supervises
+ * bases, ADMIN everything. No key: 401; a key without the role: 403; both as problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String INTEGRATOR = Role.INTEGRATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, Problems problems) throws Exception {
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED,
+                                "Missing or unknown API key", "authorization",
+                                "Send Authorization: Bearer <api key>; this request had no valid key."))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
+                                "Not allowed for this key", "authorization",
+                                "The API key has no role that allows " + req.getMethod() + " " + req.getRequestURI() + ".")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ADMIN)
+                        // auditors: reads, certifications, what-if
+                        .requestMatchers(POST, "/api/v1/practitioners/*/certifications", "/api/v1/what-if").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets").hasAnyRole(AUDITOR, ADMIN)
+                        // supervisors: bases, samples, inspections
+                        .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/bases/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
+                        // integrators: facts, batches, plans and rosters of their bases
+                        .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/practitioners/**", "/api/v1/batches",
+                                "/api/v1/bases/*/sessions", "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, ADMIN)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.celedger.app.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store: the only durable home of the facts. Axon's JDBC engine gives a global sequence
+ * and gap-aware tracking (ARCHITECTURE.md, "Storage"), on H2 in file mode by default or on PostgreSQL.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(LedgerProperties properties) {
+        LedgerProperties.EventStore store = properties.eventStore();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-store");
+        config.setMaximumPoolSize(store.poolSize());
+        if (store.embedded()) {
+            Path dir = properties.dataDir().toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data directory " + dir, e);
+            }
+            // WRITE_DELAY=0: with H2's default delay an acknowledged commit can be lost on kill -9 (measured:
+            // ~35,000 autocommitted inserts); with 0 none were. DB_CLOSE_ON_EXIT=FALSE lets the pool close it
+            // in order on shutdown. The file lock keeps a second process away from the same data directory.
+            config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            config.setUsername("ledger");
+            config.setPassword("");
+            log.info("Event store: embedded H2 in {}", dir);
+        } else {
+            config.setJdbcUrl(store.url());
+            config.setUsername(store.user());
+            config.setPassword(store.password());
+            log.info("Event store: {}", store.url());
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** The JDBC engine, with the events' and snapshots' serializers, and its tables created if missing. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 org.axonframework.config.Configuration axon,
+                                                 LedgerProperties properties) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+        EventTableFactory tables = properties.eventStore().embedded()
+                ? H2EventTableFactory.INSTANCE
+                : PostgresEventTableFactory.INSTANCE;
+        engine.createSchema(tables);
+        return engine;
+    }
+}
