@@ -1,5 +1,6 @@
 package org.celedger.app.store;
 
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.celedger.domain.practitioner.Practitioner;
@@ -15,6 +16,11 @@ public class AggregateConfiguration {
 
     @Bean
     public ConfigurerModule practitionerAggregate() {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Practitioner.class));
+        // The cache keeps a practitioner in memory between commands, so a roster or a batch of many facts for
+        // one person does not replay the whole stream per fact. A write that loses a race with another node
+        // fails on the event store's (aggregate, sequence) key, its unit of work evicts the cached state and
+        // LedgerWriter retries on fresh state.
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Practitioner.class)
+                .configureCache(c -> new WeakReferenceCache()));
     }
 }

@@ -1,5 +1,6 @@
 package org.celedger.domain.practitioner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 
 /** The profile fields a correction changes; a null field is left as it was. */
@@ -16,6 +17,7 @@ public record ProfileChanges(
         LocalDate titleObtainedOn,
         Degree degree) {
 
+    @JsonIgnore
     public boolean isEmpty() {
         return name == null && gender == null && birthDate == null && jurisdiction == null && region == null
                 && sector == null && grassroots == null && titleSeries == null && titleLevel == null

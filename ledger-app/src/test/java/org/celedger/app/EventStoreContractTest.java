@@ -1,0 +1,349 @@
+package org.celedger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.celedger.app.Api.credit;
+import static org.celedger.app.Api.registration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the event store must guarantee, end to end over HTTP: every kind of fact is recorded and read
+ * back in order, retries double nothing, concurrent writers lose nothing and leave no gap, a batch
+ * answers each item, and bad input changes nothing. Run against H2 and against a real PostgreSQL.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "LEDGER_ADMIN_KEY=" + EventStoreContractTest.ADMIN)
+abstract class EventStoreContractTest {
+
+    static final String ADMIN = "test-admin-key";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    /** Ids unique to this run, so the suite also runs against a PostgreSQL that kept an earlier run's facts. */
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://127.0.0.1:" + port);
+    }
+
+    String id(String name) {
+        return name + "-" + run;
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    JsonNode history(String practitionerId) {
+        Api.Response r = api.get("/api/v1/practitioners/" + practitionerId + "/history", ADMIN);
+        assertThat(r.status()).isEqualTo(200);
+        return r.body();
+    }
+
+    void register(String practitionerId) {
+        assertThat(api.post("/api/v1/practitioners", ADMIN, registration(practitionerId)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void recordsEveryKindOfFactAndReadsTheHistoryBackInOrder() {
+        String p = id("p");
+        String path = "/api/v1/practitioners/" + p;
+        List<String[]> writes = List.of(
+                new String[]{"/api/v1/practitioners", registration(p)},
+                new String[]{path + "/profile-corrections",
+                        "{\"correctionId\":\"c1\",\"changes\":{\"birthDate\":\"1970-05-17\"},\"reason\":\"身份证号录入错误\"}"},
+                new String[]{path + "/credits", credit("s-1/" + p, "32")},
+                new String[]{path + "/credits", "{\"awardId\":\"m1\",\"year\":2025,\"category\":\"PUBLIC\","
+                        + "\"activity\":\"ONLINE_PLATFORM\",\"minutes\":1350,\"approvedBy\":\"平台\",\"completedOn\":\"2025-04-01\"}"},
+                new String[]{path + "/credits/s-1%2F" + p + "/reassignments", "{\"targetYear\":2024,\"reason\":\"补学\"}"},
+                new String[]{path + "/credits/m1/revocations", "{\"reason\":\"重复登记\"}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"q1\",\"kind\":\"QUALIFICATION_EXAM_PASSED\","
+                        + "\"date\":\"2024-10-20\",\"inRegion\":true,\"evidence\":\"证书\"}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"l1\",\"kind\":\"TITLE_LANGUAGE_EXAM_PASSED\",\"date\":\"2021-06-01\"}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"k1\",\"kind\":\"COMPUTER_EXAM_PASSED\",\"date\":\"2021-06-01\",\"quantity\":2}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"t1\",\"kind\":\"LECTURING_DELIVERED\",\"date\":\"2024-03-01\",\"quantity\":12.5}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"s1\",\"kind\":\"STUDY_TOUR_COMPLETED\",\"date\":\"2024-08-01\",\"quantity\":2.5}"},
+                new String[]{path + "/conversions", "{\"conversionId\":\"d1\",\"kind\":\"DEGREE_COMPLETED\",\"date\":\"2024-07-01\","
+                        + "\"enrolledOn\":\"2021-09-01\",\"graduatedOn\":\"2024-06-30\",\"degree\":\"MASTER\",\"certifiedHours\":120}"},
+                new String[]{path + "/conversions/l1/revocations", "{\"reason\":\"证书无效\"}"},
+                new String[]{path + "/exemptions", "{\"exemptionId\":\"e1\",\"kind\":\"COVID_FRONTLINE\",\"years\":[2022],"
+                        + "\"evidence\":\"表彰文件\",\"grantedBy\":\"卫健委\"}"},
+                new String[]{path + "/exemptions/e1/revocations", "{\"reason\":\"误报\"}"},
+                new String[]{path + "/transfers", "{\"transferId\":\"tr1\",\"kind\":\"BETWEEN_REGIONS\",\"effectiveDate\":\"2025-01-01\","
+                        + "\"toJurisdiction\":\"NX\",\"toRegion\":\"银川市\"}"});
+        for (String[] w : writes) {
+            Api.Response r = api.post(w[0], ADMIN, w[1]);
+            assertThat(r.status()).as(w[0] + " " + r.raw()).isEqualTo(201);
+            assertThat(r.body().path("status").asText()).isEqualTo("ACCEPTED");
+        }
+        long stored = storedEvents();
+        for (String[] w : writes) {
+            Api.Response retry = api.post(w[0], ADMIN, w[1]);
+            assertThat(retry.status()).as("retry of " + w[0] + " " + retry.raw()).isEqualTo(200);
+            assertThat(retry.body().path("status").asText()).isEqualTo("DUPLICATE");
+        }
+        assertThat(storedEvents()).as("retries store nothing").isEqualTo(stored);
+
+        JsonNode history = history(p);
+        assertThat(history).hasSize(writes.size());
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).path("sequence").asLong()).isEqualTo(i);
+            assertThat(history.get(i).path("recordedAt").asText()).endsWith("Z");
+            types.add(history.get(i).path("type").asText());
+        }
+        assertThat(types).containsExactly("PractitionerRegistered", "PractitionerProfileCorrected", "CreditAwarded",
+                "CreditAwarded", "CreditReassigned", "CreditRevoked", "QualificationExamPassed",
+                "TitleLanguageExamPassed", "ComputerExamPassed", "LecturingDelivered", "StudyTourCompleted",
+                "DegreeCompleted", "ConversionRevoked", "ExemptionGranted", "ExemptionRevoked",
+                "PractitionerTransferred");
+        assertThat(history.get(1).path("payload").path("previous").path("birthDate").asText()).isEqualTo("1980-05-17");
+        assertThat(history.get(2).path("payload").path("awardId").asText()).isEqualTo("s-1/" + p);
+        assertThat(history.get(3).path("payload").path("minutes").asInt()).isEqualTo(1350);
+        assertThat(history.get(10).path("payload").path("days").decimalValue()).isEqualByComparingTo("2.5");
+
+        JsonNode profile = api.get(path, ADMIN).body();
+        assertThat(profile.path("profile").path("birthDate").asText()).isEqualTo("1970-05-17");
+        assertThat(profile.path("profile").path("jurisdiction").asText()).isEqualTo("NX");
+        assertThat(profile.path("lastSequence").asLong()).isEqualTo(writes.size() - 1);
+    }
+
+    @Test
+    void theSameIdWithOtherContentIsAConflictAndChangesNothing() {
+        String p = id("conflict");
+        register(p);
+        assertThat(api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, credit("a1", "32")).status()).isEqualTo(201);
+        long stored = storedEvents();
+        Api.Response conflict = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, credit("a1", "40"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.field()).isEqualTo("awardId");
+        Api.Response otherProfile = api.post("/api/v1/practitioners", ADMIN,
+                registration(p).replace("王芳", "李明"));
+        assertThat(otherProfile.status()).isEqualTo(409);
+        assertThat(otherProfile.field()).isEqualTo("id");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void eightConcurrentWritersToOnePractitionerLoseNothingAndLeaveNoGap() throws Exception {
+        String p = id("busy");
+        register(p);
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    String award = "t" + thread + "-" + i;
+                    Api.Response r = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, credit(award, "1.5"));
+                    if (r.status() != 201) {
+                        failures.add(award + ": " + r.status() + " " + r.raw());
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(failures).isEmpty();
+
+        JsonNode history = history(p);
+        assertThat(history).hasSize(1 + threads * perThread);
+        Set<String> awards = new HashSet<>();
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).path("sequence").asLong()).as("no gap, no duplicate").isEqualTo(i);
+            if (i > 0) {
+                awards.add(history.get(i).path("payload").path("awardId").asText());
+            }
+        }
+        assertThat(awards).hasSize(threads * perThread);
+    }
+
+    @Test
+    void aBatchOfAThousandAnswersEachItemInOrderAndStoresEveryValidOne() {
+        String p = id("batch");
+        register(p);
+        api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, credit("already", "8"));
+        StringBuilder items = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        Set<String> validAwards = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String item;
+            String status;
+            if (i % 97 == 13) {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\"," + credit("b" + i, "-3").substring(1);
+                status = "INVALID";
+            } else if (i % 101 == 7) {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\"," + credit("already", "8").substring(1);
+                status = "DUPLICATE";
+            } else if (i % 103 == 5) {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\"," + credit("already", "9").substring(1);
+                status = "CONFLICT";
+            } else if (i % 211 == 3) {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + id("nobody") + "\"," + credit("b" + i, "2").substring(1);
+                status = "NOT_FOUND";
+            } else if (i == 500) {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\",\"awardId\":\"b500\",\"year\":\"soon\"}";
+                status = "INVALID";
+            } else {
+                item = "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\"," + credit("b" + i, "2").substring(1);
+                status = "ACCEPTED";
+                validAwards.add("b" + i);
+            }
+            items.append(i == 0 ? "" : ",").append(item);
+            expected.add(status);
+        }
+        Api.Response r = api.post("/api/v1/batches", ADMIN, "{\"items\":[" + items + "]}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode results = r.body().path("results");
+        assertThat(results).hasSize(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(results.get(i).path("index").asInt()).isEqualTo(i);
+            assertThat(results.get(i).path("status").asText()).as("item " + i).isEqualTo(expected.get(i));
+            if (!expected.get(i).equals("ACCEPTED") && !expected.get(i).equals("DUPLICATE")) {
+                assertThat(results.get(i).path("problem").path("field").asText()).isNotEmpty();
+            }
+        }
+        assertThat(results.get(500).path("problem").path("field").asText()).isEqualTo("year");
+        Set<String> stored = new HashSet<>();
+        history(p).forEach(e -> stored.add(e.path("payload").path("awardId").asText()));
+        assertThat(stored).containsAll(validAwards);
+        assertThat(history(p)).hasSize(2 + validAwards.size());
+
+        Api.Response again = api.post("/api/v1/batches", ADMIN, "{\"items\":[" + items + "]}");
+        assertThat(again.body().path("accepted").asInt()).as("a retried batch doubles nothing").isZero();
+        assertThat(history(p)).hasSize(2 + validAwards.size());
+    }
+
+    static Stream<Arguments> badInput() {
+        String credit = credit("bad-1", "4").replace("\n", "");
+        return Stream.of(
+                Arguments.of("unreadable JSON", "/credits", "{\"awardId\": ", 400, null),
+                Arguments.of("wrong type", "/credits", credit.replace("\"year\":2025", "\"year\":\"2025x\""), 422, "year"),
+                Arguments.of("fractional year", "/credits", credit.replace("\"year\":2025", "\"year\":2025.5"), 422, "year"),
+                Arguments.of("unknown enum value", "/credits", credit.replace("BASE_TRAINING", "YOGA"), 422, "activity"),
+                Arguments.of("unknown field", "/credits", credit.replace("\"hours\"", "\"hour\""), 422, "hour"),
+                Arguments.of("missing field", "/credits", credit.replace("\"approvedBy\":\"内蒙古人社厅\",", ""), 422, "approvedBy"),
+                Arguments.of("negative hours", "/credits", credit.replace("\"hours\":4", "\"hours\":-4"), 422, "hours"),
+                Arguments.of("absurd hours", "/credits", credit.replace("\"hours\":4", "\"hours\":99999"), 422, "hours"),
+                Arguments.of("hours and minutes", "/credits", credit.replace("\"hours\":4", "\"hours\":4,\"minutes\":90"), 422, "minutes"),
+                Arguments.of("date not a date", "/credits", credit.replace("2025-03-10", "2025-13-45"), 422, "completedOn"),
+                Arguments.of("unknown award revoked", "/credits/nope/revocations", "{\"reason\":\"x\"}", 404, "awardId"),
+                Arguments.of("unknown conversion kind", "/conversions",
+                        "{\"conversionId\":\"x\",\"kind\":\"MOON_LANDING\",\"date\":\"2024-01-01\"}", 422, "kind"),
+                Arguments.of("profile change of an unknown field", "/profile-corrections",
+                        "{\"correctionId\":\"c\",\"changes\":{\"shoeSize\":42},\"reason\":\"x\"}", 422, "changes.shoeSize"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void badInputIsAnsweredWithAProblemNamingTheFieldAndChangesNothing(String description, String path, String body,
+                                                                       int status, String field) {
+        String p = id("strict");
+        if (api.get("/api/v1/practitioners/" + p, ADMIN).status() == 404) {
+            register(p);
+        }
+        long stored = storedEvents();
+        Api.Response r = api.post("/api/v1/practitioners/" + p + path, ADMIN, body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.body().path("title").asText()).isNotBlank();
+        assertThat(r.body().path("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(r.field()).isEqualTo(field);
+        }
+        assertThat(storedEvents()).as("nothing stored from a rejected request").isEqualTo(stored);
+    }
+
+    @Test
+    void anUnknownPractitionerIsNotFound() {
+        long stored = storedEvents();
+        Api.Response r = api.post("/api/v1/practitioners/" + id("ghost") + "/credits", ADMIN, credit("a", "4"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.field()).isEqualTo("practitionerId");
+        assertThat(api.get("/api/v1/practitioners/" + id("ghost") + "/history", ADMIN).status()).isEqualTo(404);
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void keysCarryRolesAndBases() {
+        String p = id("access");
+        register(p);
+        String integrator = api.post("/api/v1/api-keys", ADMIN,
+                "{\"name\":\"base-1 platform\",\"roles\":[\"INTEGRATOR\"],\"baseIds\":[\"base-1\"]}").body().path("key").asText();
+        String auditor = api.post("/api/v1/api-keys", ADMIN,
+                "{\"name\":\"audit office\",\"roles\":[\"AUDITOR\"]}").body().path("key").asText();
+        assertThat(integrator).startsWith("cel_");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE key_hash = ?", Long.class, integrator))
+                .as("keys are stored hashed, never in the clear").isZero();
+
+        String path = "/api/v1/practitioners/" + p + "/credits";
+        long stored = storedEvents();
+        assertThat(api.post(path, null, credit("k1", "4")).status()).as("no key").isEqualTo(401);
+        assertThat(api.post(path, "cel_wrong", credit("k1", "4")).status()).as("unknown key").isEqualTo(401);
+        assertThat(api.post(path, auditor, credit("k1", "4")).status()).as("auditor writes").isEqualTo(403);
+        Api.Response otherBase = api.post(path, integrator, credit("k1", "4").replace("base-1", "base-2"));
+        assertThat(otherBase.status()).as("another base").isEqualTo(403);
+        assertThat(otherBase.field()).isEqualTo("baseId");
+        assertThat(api.post("/api/v1/api-keys", integrator, "{\"name\":\"x\",\"roles\":[\"ADMIN\"]}").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/practitioners/" + p + "/history", integrator).status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        assertThat(api.post(path, integrator, credit("k1", "4")).status()).as("own base").isEqualTo(201);
+        assertThat(api.get("/api/v1/practitioners/" + p + "/history", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus", auditor).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheWrites() {
+        Api.Response r = api.get("/v3/api-docs", null);
+        assertThat(r.status()).isEqualTo(200);
+        Set<String> paths = new HashSet<>();
+        r.body().path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/v1/practitioners", "/api/v1/practitioners/{id}/credits",
+                "/api/v1/practitioners/{id}/credits/{awardId}/revocations", "/api/v1/batches",
+                "/api/v1/practitioners/{id}/history", "/api/v1/api-keys");
+    }
+
+}
