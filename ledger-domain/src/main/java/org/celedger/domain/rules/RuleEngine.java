@@ -1,6 +1,8 @@
 package org.celedger.domain.rules;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ComputerExamPassed;
+import org.celedger.domain.practitioner.TitleLanguageExamPassed;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.model.AgePartialMode;
 import org.celedger.domain.rules.model.Cited;
@@ -139,18 +141,22 @@ public final class RuleEngine {
     public List<YearTotals> years(List<RecordedFact> facts, RuleSets ruleSets) {
         PractitionerFacts f = PractitionerFacts.of(facts);
         List<YearTotals> result = new ArrayList<>();
+        Set<Integer> yearsOfOtherFacts = otherFactYears(f);
         for (int year : factYears(f)) {
             PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
             RuleSet ruleSet = ruleSets.findServing(profile.jurisdiction(), year).orElse(null);
             if (ruleSet == null) {
-                result.add(new YearTotals(year, null, Hours.ZERO, Hours.ZERO, Hours.ZERO, YearStatus.NO_RULE_SET, List.of()));
+                // Title exams alone do not make a year: some rule sets value them in no year (§4.2).
+                if (yearsOfOtherFacts.contains(year)) {
+                    result.add(new YearTotals(year, null, Hours.ZERO, Hours.ZERO, Hours.ZERO, YearStatus.NO_RULE_SET, List.of()));
+                }
                 continue;
             }
             Crediting crediting = new Crediting(ruleSet, profile, null, own -> {
                 PractitionerProfile then = f.profileAt(LocalDate.of(own, 12, 31));
                 return ruleSets.findServing(then.jurisdiction(), own).orElse(ruleSet).crediting().makeUp();
             });
-            result.add(totals(ruleSet, crediting.years(f, new int[]{year}).get(year)));
+            addIfValued(result, ruleSet, crediting.years(f, new int[]{year}).get(year));
         }
         return result;
     }
@@ -162,7 +168,7 @@ public final class RuleEngine {
         for (int year : factYears(f)) {
             PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
             Crediting crediting = new Crediting(ruleSet, profile, null);
-            result.add(totals(ruleSet, crediting.years(f, new int[]{year}).get(year)));
+            addIfValued(result, ruleSet, crediting.years(f, new int[]{year}).get(year));
         }
         return result;
     }
@@ -302,6 +308,30 @@ public final class RuleEngine {
                 && total.compareTo(m.totalHours().value()) >= 0;
         return new YearTotals(year.year, RuleSetRef.of(ruleSet), pub, prof, total,
                 met ? YearStatus.MET : YearStatus.NOT_MET, year.allItems());
+    }
+
+    /** Adds a year's totals unless nothing landed in it (an NX title exam belongs to no year). */
+    private static void addIfValued(List<YearTotals> result, RuleSet ruleSet, YearCredit year) {
+        if (!year.allItems().isEmpty()) {
+            result.add(totals(ruleSet, year));
+        }
+    }
+
+    /** The years of every fact but the title exams. */
+    private static Set<Integer> otherFactYears(PractitionerFacts f) {
+        Set<Integer> other = new TreeSet<>();
+        for (PractitionerFacts.Award a : f.awards) {
+            other.add(a.award.year());
+            if (a.reassignment() != null) {
+                other.add(a.reassignment().targetYear());
+            }
+        }
+        for (PractitionerFacts.Conversion c : f.conversions) {
+            if (!(c.conversion instanceof TitleLanguageExamPassed || c.conversion instanceof ComputerExamPassed)) {
+                other.add(c.conversion.date().getYear());
+            }
+        }
+        return other;
     }
 
     /** The credit years any fact lands in: awards' own and make-up years, conversions' years. */
