@@ -11,7 +11,6 @@ import org.celedger.domain.practitioner.DegreeCompleted;
 import org.celedger.domain.practitioner.LecturingDelivered;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.practitioner.QualificationExamPassed;
-import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.practitioner.StudyTourCompleted;
 import org.celedger.domain.practitioner.TitleLanguageExamPassed;
 import org.celedger.domain.rules.model.ActivityRule;

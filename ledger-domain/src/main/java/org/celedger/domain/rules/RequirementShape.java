@@ -82,6 +82,9 @@ final class RequirementShape {
                             addYear(lines, y, pub, prof, total);
                         }
                     }
+                    // Each row keeps its minimum's clause and says why one year suffices.
+                    lines.replaceAll(l -> new Line(l.year(), l.measure(), l.required(), l.kind(),
+                            l.citation() + "; any one year: " + c));
                     return new RequirementShape(lines, true);
                 }
                 case NONE -> {

@@ -445,7 +445,8 @@ final class RuleSetReader {
             }
             p.end();
             T parsed = type.parse(value, p.at("value"), RuleSetReader.this);
-            parameters.add(new Parameter(paramPath, YAML.convertValue(value, Object.class), citation, interpretation));
+            Object plain = YAML.convertValue(value, Object.class);
+            parameters.add(new Parameter(paramPath, plain instanceof List<?> list ? List.copyOf(list) : plain, citation, interpretation));
             return new Cited<>(parsed, citation, interpretation);
         }
 
