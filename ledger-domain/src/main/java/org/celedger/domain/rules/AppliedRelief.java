@@ -1,0 +1,18 @@
+package org.celedger.domain.rules;
+
+import java.util.Set;
+
+/**
+ * A relief whose condition holds for one evaluation (RULES.md §6), before the engine decides which
+ * is decisive: its effect, the clause, a sentence for the trace, and the years it cuts from the window.
+ */
+record AppliedRelief(ReliefKind kind, ReliefEffect effect, String citation, String detail, Set<Integer> cutYears) {
+
+    AppliedRelief(ReliefKind kind, ReliefEffect effect, String citation, String detail) {
+        this(kind, effect, citation, detail, Set.of());
+    }
+
+    Relief trace(boolean decisive) {
+        return new Relief(kind, decisive, citation, detail, effect);
+    }
+}

@@ -1,0 +1,375 @@
+package org.celedger.domain.rules;
+
+import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ComputerExamPassed;
+import org.celedger.domain.practitioner.ConversionRecorded;
+import org.celedger.domain.practitioner.ConversionRevoked;
+import org.celedger.domain.practitioner.CreditAwarded;
+import org.celedger.domain.practitioner.CreditReassigned;
+import org.celedger.domain.practitioner.CreditRevoked;
+import org.celedger.domain.practitioner.DegreeCompleted;
+import org.celedger.domain.practitioner.LecturingDelivered;
+import org.celedger.domain.practitioner.PractitionerProfile;
+import org.celedger.domain.practitioner.QualificationExamPassed;
+import org.celedger.domain.practitioner.StudyTourCompleted;
+import org.celedger.domain.practitioner.TitleLanguageExamPassed;
+import org.celedger.domain.rules.model.ActivityRule;
+import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.ConversionRules;
+import org.celedger.domain.rules.model.DegreeEffect;
+import org.celedger.domain.rules.model.ExamCreditEffect;
+import org.celedger.domain.rules.model.ExamCreditRule;
+import org.celedger.domain.rules.model.QualificationExamEffect;
+import org.celedger.domain.rules.model.QualificationExamRule;
+import org.celedger.domain.rules.model.RateRule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+
+/**
+ * Values facts in hours under one rule set (RULES.md §4): awards by activity and category with
+ * minute conversion and make-up, and the conversion kinds. Every fact that lands in a year in
+ * scope becomes an item of that year, those that count nothing with the reason, so a figure can
+ * always be explained. The window-level credits (NX exams, NX professional part deemed met) are
+ * separate because they belong to no credit year.
+ */
+final class Crediting {
+
+    private final RuleSet ruleSet;
+    private final PractitionerProfile profile;
+    private final LocalDate asOf;
+    private final IntFunction<Cited<Boolean>> makeUpOfOwnYear;
+
+    /**
+     * @param profile         the profile whose sector decides sector-limited activities and whose
+     *                        title decides the NX exam rule
+     * @param asOf            facts dated after it count nothing (null: no cut-off, as in the yearly view)
+     * @param makeUpOfOwnYear whether an award earned in a year may move to its make-up target year
+     */
+    Crediting(RuleSet ruleSet, PractitionerProfile profile, LocalDate asOf, IntFunction<Cited<Boolean>> makeUpOfOwnYear) {
+        this.ruleSet = ruleSet;
+        this.profile = profile;
+        this.asOf = asOf;
+        this.makeUpOfOwnYear = makeUpOfOwnYear;
+    }
+
+    /** A crediting where the rule set itself says whether make-up moves awards (one rule set for every fact). */
+    Crediting(RuleSet ruleSet, PractitionerProfile profile, LocalDate asOf) {
+        this(ruleSet, profile, asOf, own -> ruleSet.crediting().makeUp());
+    }
+
+    /** The credit of every year in scope, ascending; a year in scope with no fact is present and empty. */
+    Map<Integer, YearCredit> years(PractitionerFacts facts, int[] scope) {
+        Map<Integer, YearCredit> years = new TreeMap<>();
+        for (int y : scope) {
+            years.put(y, new YearCredit(y));
+        }
+        IntPredicate inScope = years::containsKey;
+        for (PractitionerFacts.Award award : facts.awards) {
+            credit(award, years, inScope);
+        }
+        for (PractitionerFacts.Conversion conversion : facts.conversions) {
+            int year = conversion.conversion.date().getYear();
+            if (inScope.test(year)) {
+                credit(conversion, years.get(year));
+            }
+        }
+        return years;
+    }
+
+    // ---- awards (§4.1) -----------------------------------------------------------------------
+
+    private void credit(PractitionerFacts.Award a, Map<Integer, YearCredit> years, IntPredicate inScope) {
+        CreditAwarded award = a.award;
+        int own = award.year();
+        CreditReassigned reassignment = a.reassignment();
+        Cited<Boolean> makeUp = reassignment == null ? null : makeUpOfOwnYear.apply(own);
+        boolean moved = reassignment != null && makeUp.value() && reassignment.targetYear() != own;
+        int year = moved ? reassignment.targetYear() : own;
+
+        if (moved && inScope.test(own)) {
+            // The award leaves its own year: show it there with 0 so the year's figure is explained.
+            years.get(own).add(new Contribution(a.fact.sequence(), "CreditAwarded", award.awardId(), Hours.ZERO,
+                    makeUp.cite(), award.category(), "moved to " + year + " as make-up study (补学往年) by sequence "
+                    + a.reassignedBy.sequence()));
+        }
+        if (!inScope.test(year)) {
+            return;
+        }
+        ActivityRule rule = ruleSet.crediting().activities().get(award.activity());
+        Cited<Set<Category>> allowed = rule.allowedFor(profile.sector());
+        BigDecimal hours;
+        String citation = allowed.cite();
+        if (award.hours() != null) {
+            hours = Hours.truncate(award.hours());
+        } else {
+            Cited<Integer> minutesPerHour = ruleSet.crediting().minutesPerHour();
+            int minutes = award.minutes() == null ? 0 : award.minutes();
+            hours = Hours.ofMinutes(minutes, minutesPerHour.value());
+            citation = citation + "; " + minutes + " min at " + minutesPerHour.value() + " min = 1 h: " + minutesPerHour.cite();
+        }
+
+        List<String> notes = new ArrayList<>(2);
+        if (moved) {
+            notes.add("make-up study of " + year + ", earned in " + own + " (" + makeUp.cite() + ", sequence "
+                    + a.reassignedBy.sequence() + ")");
+        } else if (reassignment != null && reassignment.targetYear() != own) {
+            notes.add("reassignment to " + reassignment.targetYear() + " (sequence " + a.reassignedBy.sequence()
+                    + ") not applied: no make-up under " + ruleSet.id() + " (" + makeUp.cite() + ")");
+        }
+        BigDecimal counted = hours;
+        if (a.revokedBy != null) {
+            CreditRevoked revocation = (CreditRevoked) a.revokedBy.event();
+            counted = Hours.ZERO;
+            notes.add("revoked by sequence " + a.revokedBy.sequence() + " (" + revocation.cause() + ": "
+                    + revocation.reason() + "); was " + hours);
+        } else if (asOf != null && award.completedOn() != null && award.completedOn().isAfter(asOf)) {
+            counted = Hours.ZERO;
+            notes.add("completed on " + award.completedOn() + ", after the as-of date " + asOf + "; was " + hours);
+        } else if (!allowed.value().contains(award.category())) {
+            counted = Hours.ZERO;
+            notes.add(allowed.value().isEmpty()
+                    ? award.activity() + " is not recognised under " + ruleSet.id() + "; was " + hours
+                    : award.activity() + " may serve only " + allowed.value() + " under " + ruleSet.id()
+                      + ", not " + award.category() + "; was " + hours);
+        }
+        years.get(year).add(new Contribution(a.fact.sequence(), "CreditAwarded", award.awardId(), counted, citation,
+                award.category(), notes.isEmpty() ? null : String.join("; ", notes)));
+    }
+
+    // ---- conversions valued in a year (§4.2) ---------------------------------------------------
+
+    private void credit(PractitionerFacts.Conversion c, YearCredit year) {
+        ConversionRecorded conversion = c.conversion;
+        ConversionRules rules = ruleSet.conversions();
+        // The NX exam credits belong to no year and do not appear in the yearly view (§4.2).
+        if (conversion instanceof TitleLanguageExamPassed && rules.titleLanguageExam().effect().value() == ExamCreditEffect.ONCE_PER_WINDOW
+                || conversion instanceof ComputerExamPassed && rules.computerExam().effect().value() == ExamCreditEffect.ONCE_PER_WINDOW) {
+            return;
+        }
+        if (c.revokedBy != null) {
+            ConversionRevoked revocation = (ConversionRevoked) c.revokedBy.event();
+            year.add(zero(c, citationOf(conversion), categoryOf(conversion),
+                    "revoked by sequence " + c.revokedBy.sequence() + " (" + revocation.reason() + ")"));
+            return;
+        }
+        if (asOf != null && conversion.date().isAfter(asOf)) {
+            year.add(zero(c, citationOf(conversion), categoryOf(conversion), "dated " + conversion.date() + ", after the as-of date " + asOf));
+            return;
+        }
+        if (conversion instanceof QualificationExamPassed exam) {
+            qualificationExam(c, exam, year);
+        } else if (conversion instanceof TitleLanguageExamPassed) {
+            examInYear(c, rules.titleLanguageExam(), 1, year);
+        } else if (conversion instanceof ComputerExamPassed exam) {
+            examInYear(c, rules.computerExam(), exam.modules(), year);
+        } else if (conversion instanceof LecturingDelivered lecturing) {
+            rate(c, rules.lecturing(), lecturing.hoursTaught(), "hour(s) taught", year);
+        } else if (conversion instanceof StudyTourCompleted tour) {
+            rate(c, rules.studyTour(), tour.days(), "day(s) of study tour, travel excluded", year);
+        } else if (conversion instanceof DegreeCompleted degree) {
+            degree(c, degree, year);
+        }
+    }
+
+    private void qualificationExam(PractitionerFacts.Conversion c, QualificationExamPassed exam, YearCredit year) {
+        QualificationExamRule rule = ruleSet.conversions().qualificationExam();
+        Category category = rule.category().value();
+        switch (rule.effect().value()) {
+            case NONE -> year.add(zero(c, rule.effect().cite(), category, "not valued under " + ruleSet.id()));
+            case DEEM_WINDOW_PART -> year.add(zero(c, rule.effect().cite(), category,
+                    "deems the professional part of a window met; no yearly hours"));
+            case ADD_HOURS, DEEM_YEAR_MINIMUM -> {
+                if (rule.requiresInRegion().value() && !exam.inRegion()) {
+                    year.add(zero(c, rule.requiresInRegion().cite(), category, "passed outside the region"));
+                } else if (rule.effect().value() == QualificationExamEffect.ADD_HOURS) {
+                    year.add(new Contribution(c.fact.sequence(), "QualificationExamPassed", exam.conversionId(),
+                            rule.hours().value(), rule.effect().cite(), category, null));
+                } else if (year.deemed(category)) {
+                    year.add(zero(c, rule.effect().cite(), category, "the year is already deemed met by another exam"));
+                } else {
+                    BigDecimal minimum = category == Category.PUBLIC
+                            ? ruleSet.yearlyMinimums().publicHours().value()
+                            : ruleSet.yearlyMinimums().professionalHours().value();
+                    year.deem(category, c.fact, exam.conversionId(), minimum, rule.effect().cite());
+                }
+            }
+        }
+    }
+
+    private void examInYear(PractitionerFacts.Conversion c, ExamCreditRule rule, int modules, YearCredit year) {
+        Category category = rule.category().value();
+        if (rule.effect().value() == ExamCreditEffect.NONE) {
+            year.add(zero(c, rule.effect().cite(), category, "not valued under " + ruleSet.id()));
+            return;
+        }
+        BigDecimal hours = rule.perModule().value() ? rule.hours().value().multiply(BigDecimal.valueOf(modules)) : rule.hours().value();
+        year.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
+                hours, rule.effect().cite(), category, null));
+    }
+
+    private void rate(PractitionerFacts.Conversion c, RateRule rule, BigDecimal quantity, String unit, YearCredit year) {
+        Category category = rule.category().value();
+        if (rule.rate().value().signum() == 0) {
+            year.add(zero(c, rule.rate().cite(), category, "not valued under " + ruleSet.id()));
+            return;
+        }
+        BigDecimal q = quantity == null ? BigDecimal.ZERO : quantity;
+        year.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
+                Hours.truncate(q.multiply(rule.rate().value())), rule.rate().cite(), category,
+                q.stripTrailingZeros().toPlainString() + " " + unit + " × " + rule.rate().value()));
+    }
+
+    private void degree(PractitionerFacts.Conversion c, DegreeCompleted degree, YearCredit year) {
+        var rule = ruleSet.conversions().degree();
+        Category category = rule.category().value();
+        if (rule.effect().value() == DegreeEffect.NONE) {
+            year.add(zero(c, rule.effect().cite(), category, "not a conversion under " + ruleSet.id()
+                    + ": its hours are awarded as DEGREE_STUDY"));
+            return;
+        }
+        BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
+        year.add(new Contribution(c.fact.sequence(), "DegreeCompleted", degree.conversionId(), hours,
+                rule.effect().cite(), category, "hours certified by the school"));
+    }
+
+    // ---- window-level credits (§4.2: NX exams) -------------------------------------------------
+
+    /**
+     * The credits a window receives whole, not through a year: an NX title language or computer
+     * exam passed on any date up to the as-of date, once per window, for evaluation years up to
+     * the rule's last one.
+     */
+    List<Contribution> windowCredits(PractitionerFacts facts, int evaluationYear) {
+        ConversionRules rules = ruleSet.conversions();
+        List<Contribution> credits = new ArrayList<>(0);
+        boolean languageCounted = false;
+        for (PractitionerFacts.Conversion c : facts.conversions) {
+            ExamCreditRule rule;
+            int modules = 1;
+            if (c.conversion instanceof TitleLanguageExamPassed) {
+                rule = rules.titleLanguageExam();
+            } else if (c.conversion instanceof ComputerExamPassed exam) {
+                rule = rules.computerExam();
+                modules = exam.modules();
+            } else {
+                continue;
+            }
+            if (rule.effect().value() != ExamCreditEffect.ONCE_PER_WINDOW) {
+                continue;
+            }
+            Category category = rule.category().value();
+            Integer last = rule.lastEvaluationYear().value();
+            if (c.revokedBy != null) {
+                credits.add(zero(c, rule.effect().cite(), category, "revoked by sequence " + c.revokedBy.sequence()));
+            } else if (asOf != null && c.conversion.date().isAfter(asOf)) {
+                credits.add(zero(c, rule.effect().cite(), category, "passed after the as-of date " + asOf));
+            } else if (last != null && evaluationYear > last) {
+                credits.add(zero(c, rule.lastEvaluationYear().cite(), category,
+                        "counts only for evaluation years up to " + last));
+            } else if (c.conversion instanceof TitleLanguageExamPassed && languageCounted) {
+                credits.add(zero(c, rule.effect().cite(), category, "a language exam counts once per window"));
+            } else {
+                languageCounted |= c.conversion instanceof TitleLanguageExamPassed;
+                BigDecimal hours = rule.perModule().value()
+                        ? rule.hours().value().multiply(BigDecimal.valueOf(modules)) : rule.hours().value();
+                credits.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
+                        hours, rule.effect().cite(), category,
+                        "passed " + c.conversion.date() + "; counts once in the window, in no credit year"));
+            }
+        }
+        return credits;
+    }
+
+    /**
+     * The qualification exam that deems the professional part of the window met (NX-2022 一(三)3):
+     * passed by the as-of date, after the current title (of the levels the rule names) was obtained.
+     * Null when none qualifies; {@code rejected} receives the exams that do not, with the reason.
+     */
+    PractitionerFacts.Conversion windowDeemingExam(PractitionerFacts facts, List<Contribution> rejected) {
+        QualificationExamRule rule = ruleSet.conversions().qualificationExam();
+        if (rule.effect().value() != QualificationExamEffect.DEEM_WINDOW_PART) {
+            return null;
+        }
+        Category category = rule.category().value();
+        PractitionerFacts.Conversion found = null;
+        for (PractitionerFacts.Conversion c : facts.conversions) {
+            if (!(c.conversion instanceof QualificationExamPassed exam)) {
+                continue;
+            }
+            LocalDate obtained = profile.titleObtainedOn();
+            String reason = null;
+            if (c.revokedBy != null) {
+                reason = "revoked by sequence " + c.revokedBy.sequence();
+            } else if (asOf != null && exam.date().isAfter(asOf)) {
+                reason = "passed after the as-of date " + asOf;
+            } else if (rule.requiresInRegion().value() && !exam.inRegion()) {
+                reason = "passed outside the region";
+            } else if (!rule.requiresTitleLevels().value().isEmpty()
+                    && !rule.requiresTitleLevels().value().contains(profile.titleLevel())) {
+                reason = "the current title " + profile.titleLevel() + " is not one of " + rule.requiresTitleLevels().value();
+            } else if (!rule.requiresTitleLevels().value().isEmpty() && (obtained == null || exam.date().isBefore(obtained))) {
+                reason = "passed before the current title was obtained (" + obtained + ")";
+            } else if (found != null) {
+                reason = "the window is already deemed met by another exam";
+            }
+            if (reason == null) {
+                found = c;
+            } else {
+                rejected.add(zero(c, rule.effect().cite(), category, reason));
+            }
+        }
+        return found;
+    }
+
+    /** The clause that deems a window's professional part met. */
+    String deemingCitation() {
+        return ruleSet.conversions().qualificationExam().effect().cite();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static Contribution zero(PractitionerFacts.Conversion c, String citation, Category category, String note) {
+        return new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(), Hours.ZERO,
+                citation, category, note);
+    }
+
+    private String citationOf(ConversionRecorded conversion) {
+        ConversionRules r = ruleSet.conversions();
+        if (conversion instanceof QualificationExamPassed) {
+            return r.qualificationExam().effect().cite();
+        } else if (conversion instanceof TitleLanguageExamPassed) {
+            return r.titleLanguageExam().effect().cite();
+        } else if (conversion instanceof ComputerExamPassed) {
+            return r.computerExam().effect().cite();
+        } else if (conversion instanceof LecturingDelivered) {
+            return r.lecturing().rate().cite();
+        } else if (conversion instanceof StudyTourCompleted) {
+            return r.studyTour().rate().cite();
+        }
+        return r.degree().effect().cite();
+    }
+
+    private Category categoryOf(ConversionRecorded conversion) {
+        ConversionRules r = ruleSet.conversions();
+        if (conversion instanceof QualificationExamPassed) {
+            return r.qualificationExam().category().value();
+        } else if (conversion instanceof TitleLanguageExamPassed) {
+            return r.titleLanguageExam().category().value();
+        } else if (conversion instanceof ComputerExamPassed) {
+            return r.computerExam().category().value();
+        } else if (conversion instanceof LecturingDelivered) {
+            return r.lecturing().category().value();
+        } else if (conversion instanceof StudyTourCompleted) {
+            return r.studyTour().category().value();
+        }
+        return r.degree().category().value();
+    }
+}

@@ -1,0 +1,21 @@
+package org.celedger.domain.rules;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One row of a decision (API.md): in {@code scope} (a year such as {@code "2023"}, or
+ * {@code "window"}) the {@code category} must reach {@code required} hours; {@code credited} are the
+ * hours counted, made of the {@code contributions}. {@code shortfall} is what is missing (0 when met)
+ * and {@code citation} the clause that set {@code required}.
+ */
+@JsonPropertyOrder({"scope", "category", "required", "credited", "met", "contributions", "shortfall", "rule", "citation"})
+public record Requirement(String scope, Measure category, BigDecimal required, BigDecimal credited, boolean met,
+                          List<Contribution> contributions, BigDecimal shortfall, RowKind rule,
+                          String citation) {
+
+    /** The scope of rows about the window as a whole. */
+    public static final String WINDOW = "window";
+}

@@ -1,0 +1,241 @@
+package org.celedger.domain.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.celedger.domain.practitioner.Jurisdiction;
+import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.ConversionRules;
+import org.celedger.domain.rules.model.CreditingRules;
+import org.celedger.domain.rules.model.Minimums;
+import org.celedger.domain.rules.model.ReliefRules;
+import org.celedger.domain.rules.model.RequirementRule;
+import org.celedger.domain.rules.model.TrainingBaseRules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One rule set (RULES.md §3): the parameters of one document (with the standing measures it
+ * refines), each with its citation, compiled from a YAML file. Its {@link #version()} is the
+ * SHA-256 of its canonical content, so two rule sets with the same content have the same version
+ * whatever their layout or comments, and any changed parameter gives another version.
+ * Immutable and thread-safe.
+ */
+public final class RuleSet {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final Jurisdiction jurisdiction;
+    private final String title;
+    private final List<RuleSetSource> sources;
+    private final Cited<Integer> firstYear;
+    private final Cited<Integer> lastYear;
+    private final CreditingRules crediting;
+    private final Minimums yearlyMinimums;
+    private final ConversionRules conversions;
+    private final Map<Purpose, Map<String, RequirementRule>> requirements;
+    private final ReliefRules reliefs;
+    private final TrainingBaseRules trainingBases;
+    private final List<Parameter> parameters;
+    private final ObjectNode content;
+    private final String canonicalJson;
+    private final String version;
+
+    RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
+            Cited<Integer> firstYear, Cited<Integer> lastYear, CreditingRules crediting, Minimums yearlyMinimums,
+            ConversionRules conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
+            ReliefRules reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content) {
+        this.id = id;
+        this.jurisdiction = jurisdiction;
+        this.title = title;
+        this.sources = List.copyOf(sources);
+        this.firstYear = firstYear;
+        this.lastYear = lastYear;
+        this.crediting = crediting;
+        this.yearlyMinimums = yearlyMinimums;
+        this.conversions = conversions;
+        this.requirements = requirements;
+        this.reliefs = reliefs;
+        this.trainingBases = trainingBases;
+        this.parameters = parameters;
+        this.content = content;
+        this.canonicalJson = canonical(content);
+        this.version = "sha256:" + sha256(canonicalJson);
+    }
+
+    /**
+     * Loads a rule set from YAML text, for example an operator-supplied file.
+     *
+     * @param name the file name used in error messages
+     * @throws RuleSetFormatException naming the file and key path of any missing, unknown or bad key
+     */
+    public static RuleSet fromYaml(String name, String yaml) {
+        return RuleSetReader.compile(name, RuleSetReader.parse(name, yaml));
+    }
+
+    /** The rule set id, e.g. {@code IM-2025}; a variant's id ends in {@code +variant}. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code "sha256:" + hex} of the canonical content (keys sorted, comments and layout ignored). */
+    public String version() {
+        return version;
+    }
+
+    public Jurisdiction jurisdiction() {
+        return jurisdiction;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<RuleSetSource> sources() {
+        return sources;
+    }
+
+    /** The first evaluation year this rule set serves by default (I-1). */
+    public int firstYear() {
+        return firstYear.value();
+    }
+
+    /** The last evaluation year this rule set serves by default, or null when open-ended (I-1). */
+    public Integer lastYear() {
+        return lastYear.value();
+    }
+
+    /** Whether this rule set serves evaluation year {@code year} by default (RULES.md §3). */
+    public boolean serves(int year) {
+        return year >= firstYear.value() && (lastYear.value() == null || year <= lastYear.value());
+    }
+
+    /** Every parameter with its path, value, citation and interpretation id, in file order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The training-base deadlines and limits read by supervision (RULES.md §8). */
+    public TrainingBaseRules trainingBases() {
+        return trainingBases;
+    }
+
+    /** Plan filed at least this many days before a session starts; null when the rule set has no such deadline. */
+    public Integer planDaysBeforeStart() {
+        return trainingBases.planDaysBeforeStart().value();
+    }
+
+    /** Roster filed at most this many days after a session ends; null when the rule set has no such deadline. */
+    public Integer rosterDaysAfterEnd() {
+        return trainingBases.rosterDaysAfterEnd().value();
+    }
+
+    public CreditingRules crediting() {
+        return crediting;
+    }
+
+    public Minimums yearlyMinimums() {
+        return yearlyMinimums;
+    }
+
+    public ConversionRules conversions() {
+        return conversions;
+    }
+
+    public ReliefRules reliefs() {
+        return reliefs;
+    }
+
+    /** The requirement for a purpose and level (a {@code TitleLevel} or {@code RecognitionPath} name). */
+    public RequirementRule requirement(Purpose purpose, String level) {
+        RequirementRule rule = requirements.get(purpose).get(level);
+        if (rule == null) {
+            throw new InvalidQueryException("level", "level '" + level + "' does not exist for " + purpose);
+        }
+        return rule;
+    }
+
+    /** The canonical content the version hashes: compact JSON with every object's keys sorted. */
+    public String canonicalJson() {
+        return canonicalJson;
+    }
+
+    /**
+     * A variant of this rule set with some parameters changed (what-if): paths are the dotted
+     * paths of {@link #parameters()}, values replace the parameters' {@code value}. The variant's
+     * id is this id with {@code +variant}; its version is the hash of its own content. Citations
+     * are kept: the variant says which clause it departs from.
+     *
+     * @throws RuleSetFormatException when a path names no parameter or a value is invalid
+     */
+    public RuleSet withParameters(Map<String, ?> changedParameters) {
+        String variantId = id + "+variant";
+        ObjectNode copy = content.deepCopy();
+        copy.put("id", variantId);
+        for (Map.Entry<String, ?> change : new TreeMap<>(changedParameters).entrySet()) {
+            JsonNode node = copy;
+            for (String key : change.getKey().split("\\.")) {
+                node = node.isObject() ? node.get(key) : null;
+                if (node == null) {
+                    break;
+                }
+            }
+            if (node == null || !node.isObject() || !node.has("value") || !node.has("citation")) {
+                throw new RuleSetFormatException(variantId, change.getKey(), "names no parameter of " + id);
+            }
+            ((ObjectNode) node).set("value", JSON.valueToTree(change.getValue()));
+        }
+        return RuleSetReader.compile(variantId, copy);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + version + ")";
+    }
+
+    private static String canonical(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(sorted(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serializes", e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            for (String name : names) {
+                out.set(name, sorted(node.get(name)));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> out.add(sorted(item)));
+            return out;
+        }
+        return node;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The rule engine of the ledger (RULES.md §3–§7): rule sets as cited YAML data, and a pure
+ * function {@code (facts, rule set, query) → decision with trace}.
+ *
+ * <ul>
+ *   <li>{@link org.celedger.domain.rules.RuleSets} loads the bundled {@code rule-sets/*.yaml}, picks the
+ *       rule set serving a jurisdiction and evaluation year, and builds what-if variants.</li>
+ *   <li>{@link org.celedger.domain.rules.RuleEngine} evaluates an
+ *       {@link org.celedger.domain.rules.EligibilityQuery} over one practitioner's
+ *       {@link org.celedger.domain.rules.RecordedFact}s into a {@link org.celedger.domain.rules.Decision},
+ *       and computes {@link org.celedger.domain.rules.YearTotals}.</li>
+ * </ul>
+ *
+ * Code implements the few rule kinds (crediting by activity and category, minute conversion,
+ * the conversion kinds, make-up, windows and cuts, minimums, the reliefs); each rule set is data.
+ */
+package org.celedger.domain.rules;
