@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.celedger.domain.IdConflictException;
 import org.celedger.domain.StateConflictException;
@@ -44,6 +45,7 @@ public class Practitioner {
     private final Map<String, ExemptionGranted> exemptions = new HashMap<>();
     private final Map<String, ExemptionRevoked> exemptionRevocations = new HashMap<>();
     private final Map<String, PractitionerTransferred> transfers = new HashMap<>();
+    private final Map<String, EligibilityCertified> certifications = new HashMap<>();
 
     protected Practitioner() {
         // for Axon: rebuilt from events
@@ -248,6 +250,37 @@ public class Practitioner {
         return recordOnce(transfers.get(command.transferId()), event, idUsed("transferId", command.transferId()));
     }
 
+    // ---------------------------------------------------------------- certified decisions
+
+    @CommandHandler
+    public WriteOutcome handle(CertifyEligibilityCommand command) {
+        id("certificationId", command.certificationId());
+        long upTo = present("upToSequence", command.upToSequence());
+        // The aggregate's version is the sequence of its last event: a certification may only cite a recorded one.
+        Long lastSequence = AggregateLifecycle.getVersion();
+        that(upTo >= 0 && lastSequence != null && upTo <= lastSequence, "upToSequence",
+                "upToSequence " + upTo + " is not a sequence of this practitioner's facts");
+        var event = new EligibilityCertified(practitionerId, command.certificationId(),
+                text("purpose", command.purpose()), text("level", command.level()), year("year", command.year()),
+                present("asOf", command.asOf()), command.exceptional(), text("ruleSetId", command.ruleSetId()),
+                text("ruleSetVersion", command.ruleSetVersion()), upTo, text("outcome", command.outcome()),
+                command.eligible());
+        EligibilityCertified earlier = certifications.get(command.certificationId());
+        if (earlier != null) {
+            // A retry asks for the same decision; facts recorded since may have moved upToSequence or the
+            // outcome, so it is compared on what was asked, and answers with what was certified the first time.
+            boolean sameRequest = earlier.purpose().equals(event.purpose()) && earlier.level().equals(event.level())
+                    && earlier.year() == event.year() && earlier.asOf().equals(event.asOf())
+                    && earlier.exceptional() == event.exceptional() && earlier.ruleSetId().equals(event.ruleSetId());
+            if (sameRequest) {
+                return WriteOutcome.DUPLICATE;
+            }
+            throw idUsed("certificationId", command.certificationId()).get();
+        }
+        apply(event);
+        return WriteOutcome.ACCEPTED;
+    }
+
     // ---------------------------------------------------------------- idempotency
 
     /**
@@ -270,6 +303,11 @@ public class Practitioner {
     }
 
     // ---------------------------------------------------------------- state, only from events
+
+    @EventSourcingHandler
+    void on(EligibilityCertified event) {
+        certifications.put(event.certificationId(), event);
+    }
 
     @EventSourcingHandler
     void on(PractitionerRegistered event) {

@@ -132,6 +132,16 @@ public final class RuleEngine {
     }
 
     /**
+     * The practitioner's profile at a date: as registered, with every correction, and with the
+     * transfers effective on or before the date (the fold every evaluation uses).
+     *
+     * @throws UnregisteredPractitionerException when the facts hold no registration
+     */
+    public PractitionerProfile profileAt(List<RecordedFact> facts, LocalDate date) {
+        return PractitionerFacts.of(facts).profileAt(date);
+    }
+
+    /**
      * Per-year totals (API.md {@code /years}) for every credit year that has a fact, each under the
      * rule set serving that year for the practitioner's jurisdiction on 31 December of it. A year
      * no rule set serves is listed with status {@code NO_RULE_SET}, no rule set and no items.

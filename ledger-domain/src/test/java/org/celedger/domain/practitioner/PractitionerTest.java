@@ -380,6 +380,51 @@ class PractitionerTest {
         }
     }
 
+    @Nested
+    class Certifications {
+        final CertifyEligibilityCommand certify = new CertifyEligibilityCommand(P, "cert-1", "TITLE_EVALUATION",
+                "INTERMEDIATE", 2025, LocalDate.of(2025, 12, 31), false, "IM-2025", "sha256:abc", 1L, "NOT_MET", false);
+        final EligibilityCertified certified = new EligibilityCertified(P, "cert-1", "TITLE_EVALUATION",
+                "INTERMEDIATE", 2025, LocalDate.of(2025, 12, 31), false, "IM-2025", "sha256:abc", 1L, "NOT_MET", false);
+
+        @Test
+        void recordsADecisionOnTheFactsUpToASequence() {
+            fixture.given(registered(), awarded("a-1")).andGivenCurrentTime(NOW)
+                    .when(certify)
+                    .expectResultMessagePayload(WriteOutcome.ACCEPTED)
+                    .expectEvents(certified);
+        }
+
+        @Test
+        void aRetryIsADuplicateEvenWhenFactsArrivedSince() {
+            var later = new CertifyEligibilityCommand(P, "cert-1", "TITLE_EVALUATION", "INTERMEDIATE", 2025,
+                    LocalDate.of(2025, 12, 31), false, "IM-2025", "sha256:abc", 3L, "MET", true);
+            fixture.given(registered(), awarded("a-1"), certified, awarded("a-2")).andGivenCurrentTime(NOW)
+                    .when(later)
+                    .expectResultMessagePayload(WriteOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherDecisionUnderTheSameIdIsAConflict() {
+            var other = new CertifyEligibilityCommand(P, "cert-1", "TITLE_EVALUATION", "SENIOR", 2025,
+                    LocalDate.of(2025, 12, 31), false, "IM-2025", "sha256:abc", 1L, "NOT_MET", false);
+            fixture.given(registered(), awarded("a-1"), certified).andGivenCurrentTime(NOW)
+                    .when(other)
+                    .expectException(IdConflictException.class);
+        }
+
+        @Test
+        void aDecisionCannotCiteFactsNotRecorded() {
+            var ahead = new CertifyEligibilityCommand(P, "cert-2", "TITLE_EVALUATION", "INTERMEDIATE", 2025,
+                    LocalDate.of(2025, 12, 31), false, "IM-2025", "sha256:abc", 7L, "MET", true);
+            fixture.given(registered(), awarded("a-1")).andGivenCurrentTime(NOW)
+                    .when(ahead)
+                    .expectException(org.celedger.domain.InvalidFactException.class)
+                    .expectNoEvents();
+        }
+    }
+
     static ProfileChanges changes(String name) {
         return new ProfileChanges(name, null, null, null, null, null, null, null, null, null, null);
     }
