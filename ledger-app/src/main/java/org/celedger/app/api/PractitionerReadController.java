@@ -6,15 +6,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.celedger.app.read.PractitionerFacts;
 import org.celedger.domain.practitioner.PractitionerProfile;
-import org.celedger.domain.practitioner.PractitionerProfileCorrected;
-import org.celedger.domain.practitioner.PractitionerRegistered;
-import org.celedger.domain.practitioner.PractitionerTransferred;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleEngine;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,11 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class PractitionerReadController {
 
     private final EventStore events;
+    private final PractitionerFacts facts;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final RuleEngine engine = new RuleEngine();
 
-    public PractitionerReadController(EventStore events, ObjectMapper json) {
+    public PractitionerReadController(EventStore events, PractitionerFacts facts, ObjectMapper json, Clock businessClock) {
         this.events = events;
+        this.facts = facts;
         this.json = json;
+        this.clock = businessClock;
     }
 
     /** One event of the history (API.md): its sequence in the practitioner's stream, type, recording instant and payload. */
@@ -55,24 +60,11 @@ public class PractitionerReadController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "The practitioner's profile")
+    @Operation(summary = "The practitioner's profile today: as registered, corrected, and with the transfers in effect")
     public Profile profile(@PathVariable String id) {
-        List<? extends DomainEventMessage<?>> stream = stream(id);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        PractitionerProfile profile = null;
-        Instant registeredAt = null;
-        for (DomainEventMessage<?> message : stream) {
-            Object event = message.getPayload();
-            if (event instanceof PractitionerRegistered r) {
-                profile = r.profile();
-                registeredAt = message.getTimestamp();
-            } else if (event instanceof PractitionerProfileCorrected c) {
-                profile = profile.correctedBy(c.changes());
-            } else if (event instanceof PractitionerTransferred t && !t.effectiveDate().isAfter(today)) {
-                profile = profile.transferredBy(t);
-            }
-        }
-        return new Profile(id, profile, registeredAt, stream.get(stream.size() - 1).getSequenceNumber());
+        List<RecordedFact> recorded = facts.knownAt(id, null);
+        return new Profile(id, engine.profileAt(recorded, LocalDate.now(clock)), recorded.get(0).recordedAt(),
+                recorded.get(recorded.size() - 1).sequence());
     }
 
     private List<? extends DomainEventMessage<?>> stream(String id) {

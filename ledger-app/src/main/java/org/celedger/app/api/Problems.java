@@ -18,6 +18,9 @@ import org.celedger.domain.IdConflictException;
 import org.celedger.domain.InvalidFactException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.UnknownFactException;
+import org.celedger.domain.rules.InvalidQueryException;
+import org.celedger.domain.rules.NoRuleSetException;
+import org.celedger.domain.rules.UnknownRuleSetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -74,6 +77,15 @@ public class Problems {
             return problem(HttpStatus.NOT_FOUND, "Unknown practitioner", "practitionerId",
                     "No practitioner " + e.getAggregateIdentifier() + " is registered.");
         }
+        if (t instanceof InvalidQueryException e) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid query", e.field(), e.getMessage());
+        }
+        if (t instanceof NoRuleSetException e) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "No rule set", "year", e.getMessage());
+        }
+        if (t instanceof UnknownRuleSetException e) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown rule set", "ruleSet", e.getMessage());
+        }
         if (t instanceof ApiException e) {
             return problem(e.status(), e.title(), e.field(), e.getMessage());
         }
@@ -128,7 +140,8 @@ public class Problems {
         Throwable t = failure;
         while (t != null) {
             if (t instanceof DomainRejection || t instanceof AggregateNotFoundException || t instanceof ApiException
-                    || t instanceof JsonProcessingException) {
+                    || t instanceof JsonProcessingException || t instanceof InvalidQueryException
+                    || t instanceof NoRuleSetException || t instanceof UnknownRuleSetException) {
                 return t;
             }
             t = t.getCause();

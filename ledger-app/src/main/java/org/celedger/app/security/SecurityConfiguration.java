@@ -43,10 +43,12 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/admin/**").hasRole(ADMIN)
                         // auditors: reads, certifications, what-if
                         .requestMatchers(POST, "/api/v1/practitioners/*/certifications", "/api/v1/what-if").hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets",
+                                "/api/v1/eligibility").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
                         // supervisors: bases, samples, inspections
                         .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/bases/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)

@@ -1,0 +1,152 @@
+package org.celedger.app.read;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.celedger.app.api.ApiException;
+import org.celedger.app.api.LedgerWriter;
+import org.celedger.app.security.ApiKey;
+import org.celedger.domain.WriteOutcome;
+import org.celedger.domain.practitioner.CertifyEligibilityCommand;
+import org.celedger.domain.practitioner.EligibilityCertified;
+import org.celedger.domain.rules.Decision;
+import org.celedger.domain.rules.EligibilityQuery;
+import org.celedger.domain.rules.Purpose;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleEngine;
+import org.celedger.domain.rules.RuleSet;
+import org.celedger.domain.rules.RuleSets;
+import org.celedger.domain.rules.YearTotals;
+import org.celedger.projections.eligibility.CertificationReview;
+import org.celedger.projections.history.ViewUpdater;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What auditors read about one practitioner: yearly totals, eligibility decisions with their full
+ * traces (also as known at a past instant), and certified decisions with their re-examination. Every
+ * number comes from the rule engine, over the facts the read model holds (or the event store, for
+ * {@code knownAt}).
+ */
+@RestController
+@RequestMapping("/api/v1/practitioners/{id}")
+@Tag(name = "reads")
+public class DecisionController {
+
+    private final PractitionerFacts facts;
+    private final ViewUpdater updater;
+    private final LedgerWriter writer;
+    private final CertificationReview review;
+    private final RuleEngine engine = new RuleEngine();
+    private final Counter decisions;
+
+    public DecisionController(PractitionerFacts facts, ViewUpdater updater, LedgerWriter writer,
+                              CertificationReview review, MeterRegistry metrics) {
+        this.facts = facts;
+        this.updater = updater;
+        this.writer = writer;
+        this.review = review;
+        this.decisions = Counter.builder("ledger.decisions.computed")
+                .description("eligibility decisions computed for reads and certifications").register(metrics);
+    }
+
+    @GetMapping("/years")
+    @Operation(summary = "Per credit year: the hours by category, the status and the items that make each figure")
+    public List<YearTotals> years(@PathVariable String id,
+                                  @Parameter(description = "evaluate every year under this rule set instead of the one serving it")
+                                  @RequestParam(required = false) String ruleSet) {
+        List<RecordedFact> recorded = facts.current(id);
+        return ruleSet == null ? engine.years(recorded, facts.ruleSets())
+                : engine.years(recorded, named(facts.ruleSets(), ruleSet));
+    }
+
+    @GetMapping("/eligibility")
+    @Operation(summary = "An eligibility decision with its complete trace")
+    public Decision eligibility(@PathVariable String id,
+                                @RequestParam(defaultValue = "TITLE_EVALUATION") Purpose purpose,
+                                @RequestParam String level,
+                                @RequestParam(required = false) Integer year,
+                                @RequestParam(required = false) String ruleSet,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @Parameter(description = "evaluate only the events recorded up to this instant (ISO-8601)")
+                                @RequestParam(required = false) Instant knownAt,
+                                @RequestParam(defaultValue = "false") boolean exceptional) {
+        var query = new EligibilityQuery(purpose, level, year == null ? updater.evaluationYear() : year, asOf, exceptional);
+        List<RecordedFact> recorded = knownAt == null ? facts.current(id) : facts.knownAt(id, knownAt);
+        if (recorded.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not yet registered", "knownAt",
+                    "Practitioner " + id + " was not registered yet at " + knownAt + ".");
+        }
+        return decide(recorded, ruleSet, query);
+    }
+
+    public record CertificationRequest(String certificationId, Purpose purpose, String level, Integer year,
+                                       LocalDate asOf, Boolean exceptional, String ruleSet) {
+    }
+
+    public record Certification(WriteOutcome status, String certificationId, Decision decision) {
+    }
+
+    @PostMapping("/certifications")
+    @Operation(summary = "Certify a decision (EligibilityCertified): computed on every fact recorded now")
+    public ResponseEntity<Certification> certify(@AuthenticationPrincipal ApiKey caller, @PathVariable String id,
+                                                 @RequestBody CertificationRequest request) {
+        if (request.purpose() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid certification", "purpose", "purpose is required");
+        }
+        if (request.year() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid certification", "year", "year is required");
+        }
+        boolean exceptional = Boolean.TRUE.equals(request.exceptional());
+        var query = new EligibilityQuery(request.purpose(), request.level(), request.year(), request.asOf(), exceptional);
+        // Certified on the authoritative record, not on a read model that may lag behind it.
+        Decision decision = decide(facts.knownAt(id, null), request.ruleSet(), query);
+        var outcome = writer.write(caller, new CertifyEligibilityCommand(id, request.certificationId(),
+                request.purpose().name(), decision.level(), decision.year(), decision.asOf(), exceptional,
+                decision.ruleSet().id(), decision.ruleSet().version(), decision.upToSequence(),
+                decision.outcome().name(), decision.eligible()));
+        return ResponseEntity.status(outcome == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Certification(outcome, request.certificationId(), decision));
+    }
+
+    @GetMapping("/certifications/{certificationId}")
+    @Operation(summary = "A certified decision re-evaluated as known when certified, and compared with today's")
+    public CertificationReview.Review certification(@PathVariable String id, @PathVariable String certificationId) {
+        List<RecordedFact> all = facts.knownAt(id, null);
+        RecordedFact certified = all.stream()
+                .filter(f -> f.event() instanceof EligibilityCertified c && c.certificationId().equals(certificationId))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Unknown certification", "certificationId",
+                        "Practitioner " + id + " has no certification " + certificationId + "."));
+        String ruleSetId = ((EligibilityCertified) certified.event()).ruleSetId();
+        decisions.increment(2);
+        return review.review(all, certified, named(facts.ruleSets(), ruleSetId));
+    }
+
+    private Decision decide(List<RecordedFact> recorded, String ruleSet, EligibilityQuery query) {
+        RuleSets ruleSets = facts.ruleSets();
+        decisions.increment();
+        return ruleSet == null ? engine.evaluate(recorded, ruleSets, query)
+                : engine.evaluate(recorded, named(ruleSets, ruleSet), query);
+    }
+
+    static RuleSet named(RuleSets ruleSets, String id) {
+        return ruleSets.byId(id).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+                "Unknown rule set", "ruleSet", "No rule set " + id + "; known: "
+                + String.join(", ", ruleSets.all().stream().map(RuleSet::id).toList())));
+    }
+}

@@ -1,0 +1,126 @@
+package org.celedger.app.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.celedger.app.api.ApiException;
+import org.celedger.domain.rules.EligibilityQuery;
+import org.celedger.domain.rules.Purpose;
+import org.celedger.domain.rules.RuleSet;
+import org.celedger.domain.rules.RuleSets;
+import org.celedger.projections.eligibility.EligibilityListing;
+import org.celedger.projections.eligibility.WhatIf;
+import org.celedger.projections.history.ViewUpdater;
+import org.celedger.projections.yearly.Statistics;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads over the whole population: the eligibility listing, statistics, and what-if under changed rules. */
+@RestController
+@Tag(name = "population")
+public class PopulationController {
+
+    private final EligibilityListing listing;
+    private final Statistics statistics;
+    private final WhatIf whatIf;
+    private final PractitionerFacts facts;
+    private final ViewUpdater updater;
+    private final ObjectMapper json;
+
+    public PopulationController(EligibilityListing listing, Statistics statistics, WhatIf whatIf,
+                                PractitionerFacts facts, ViewUpdater updater, ObjectMapper json) {
+        this.listing = listing;
+        this.statistics = statistics;
+        this.whatIf = whatIf;
+        this.facts = facts;
+        this.updater = updater;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/eligibility")
+    @Operation(summary = "The title-eligibility view of the current evaluation year, filtered and paged")
+    public EligibilityListing.Page list(@RequestParam(required = false) String jurisdiction,
+                                        @RequestParam(required = false) String region,
+                                        @RequestParam(required = false) String level,
+                                        @RequestParam(required = false) Integer year,
+                                        @RequestParam(required = false) String outcome,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong parameter", "page", "page starts at 0");
+        }
+        if (size < 1 || size > 1000) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong parameter", "size", "size is 1 to 1000");
+        }
+        return listing.list(jurisdiction, region, level, year, outcome, page, size);
+    }
+
+    @GetMapping("/api/v1/statistics")
+    @Operation(summary = "Per jurisdiction, region and year: practitioners, hours by category, share meeting the minimums")
+    public List<Statistics.Row> statistics(@RequestParam(required = false) String jurisdiction,
+                                           @RequestParam(required = false) String region,
+                                           @RequestParam(required = false) Integer year) {
+        return statistics.compute(jurisdiction, region, year);
+    }
+
+    /**
+     * {@code candidate} is a rule-set id, or {@code {"base": "IM-2025", "parameters": {"path": value}}}
+     * for a variant with changed parameters (paths as listed by {@code GET /api/v1/rule-sets/{id}}).
+     */
+    public record WhatIfRequest(Purpose purpose, String level, Integer year, String baseline, JsonNode candidate,
+                                String jurisdiction, String region, LocalDate asOf, Boolean exceptional) {
+    }
+
+    @PostMapping("/api/v1/what-if")
+    @Operation(summary = "Counts of eligible under a baseline and a candidate rule set, and every practitioner whose outcome differs")
+    public WhatIf.Result whatIf(@RequestBody WhatIfRequest request) {
+        RuleSets ruleSets = facts.ruleSets();
+        if (request.baseline() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "baseline", "baseline is a rule-set id");
+        }
+        RuleSet baseline = DecisionController.named(ruleSets, request.baseline());
+        RuleSet candidate = candidate(ruleSets, request.candidate());
+        var query = new EligibilityQuery(request.purpose() == null ? Purpose.TITLE_EVALUATION : request.purpose(),
+                request.level(), request.year() == null ? updater.evaluationYear() : request.year(), request.asOf(),
+                Boolean.TRUE.equals(request.exceptional()));
+        return whatIf.run(query, baseline, candidate, request.jurisdiction(), request.region());
+    }
+
+    private RuleSet candidate(RuleSets ruleSets, JsonNode candidate) {
+        if (candidate == null || candidate.isNull()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "candidate",
+                    "candidate is a rule-set id or {\"base\": id, \"parameters\": {path: value}}");
+        }
+        if (candidate.isTextual()) {
+            return DecisionController.named(ruleSets, candidate.asText());
+        }
+        String base = candidate.path("base").asText(null);
+        if (base == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "candidate.base",
+                    "candidate.base names the rule set the variant changes");
+        }
+        DecisionController.named(ruleSets, base);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        candidate.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
+                json.convertValue(e.getValue(), Object.class)));
+        if (parameters.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "candidate.parameters",
+                    "candidate.parameters names at least one changed parameter");
+        }
+        try {
+            return ruleSets.variant(base, parameters);
+        } catch (RuntimeException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid variant", "candidate.parameters",
+                    e.getMessage());
+        }
+    }
+}

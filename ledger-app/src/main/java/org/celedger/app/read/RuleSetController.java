@@ -1,0 +1,46 @@
+package org.celedger.app.read;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.celedger.domain.rules.Parameter;
+import org.celedger.domain.rules.RuleSet;
+import org.celedger.domain.rules.RuleSetSource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rule sets in force on the read side, with their version hash, sources and cited parameters. */
+@RestController
+@Tag(name = "reads")
+public class RuleSetController {
+
+    private final PractitionerFacts facts;
+
+    public RuleSetController(PractitionerFacts facts) {
+        this.facts = facts;
+    }
+
+    public record Summary(String id, String version, String jurisdiction, String title, int firstYear,
+                          Integer lastYear, List<RuleSetSource> sources) {
+    }
+
+    public record Detail(String id, String version, String jurisdiction, String title, int firstYear,
+                         Integer lastYear, List<RuleSetSource> sources, List<Parameter> parameters) {
+    }
+
+    @GetMapping("/api/v1/rule-sets")
+    @Operation(summary = "Every rule set with its version hash and sources")
+    public List<Summary> all() {
+        return facts.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
+                r.title(), r.firstYear(), r.lastYear(), r.sources())).toList();
+    }
+
+    @GetMapping("/api/v1/rule-sets/{id}")
+    @Operation(summary = "One rule set with every parameter and its citation")
+    public Detail one(@PathVariable String id) {
+        RuleSet r = DecisionController.named(facts.ruleSets(), id);
+        return new Detail(r.id(), r.version(), r.jurisdiction().name(), r.title(), r.firstYear(), r.lastYear(),
+                r.sources(), r.parameters());
+    }
+}

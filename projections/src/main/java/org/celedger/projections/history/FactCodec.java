@@ -1,0 +1,54 @@
+package org.celedger.projections.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.celedger.domain.practitioner.*;
+import org.celedger.domain.rules.RecordedFact;
+
+/** Turns practitioner events into {@link StoredFact}s and back, with the same JSON as the event store. */
+public final class FactCodec {
+
+    private static final Map<String, Class<? extends PractitionerEvent>> TYPES = Stream.of(
+                    PractitionerRegistered.class, PractitionerProfileCorrected.class, CreditAwarded.class,
+                    CreditRevoked.class, CreditReassigned.class, QualificationExamPassed.class,
+                    TitleLanguageExamPassed.class, ComputerExamPassed.class, LecturingDelivered.class,
+                    StudyTourCompleted.class, DegreeCompleted.class, ConversionRevoked.class, ExemptionGranted.class,
+                    ExemptionRevoked.class, PractitionerTransferred.class, EligibilityCertified.class)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private final ObjectMapper json;
+
+    public FactCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public StoredFact encode(long sequence, Instant recordedAt, PractitionerEvent event) {
+        try {
+            return new StoredFact(sequence, recordedAt, event.getClass().getSimpleName(), json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + event, e);
+        }
+    }
+
+    public RecordedFact decode(StoredFact fact) {
+        Class<? extends PractitionerEvent> type = TYPES.get(fact.type());
+        if (type == null) {
+            throw new IllegalStateException("unknown fact type " + fact.type() + " at sequence " + fact.sequence());
+        }
+        try {
+            return new RecordedFact(fact.sequence(), fact.recordedAt(), json.readValue(fact.payload(), type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot decode " + fact.type() + " at sequence " + fact.sequence(), e);
+        }
+    }
+
+    public List<RecordedFact> decodeAll(List<StoredFact> facts) {
+        return facts.stream().map(this::decode).toList();
+    }
+}

@@ -1,0 +1,194 @@
+package org.celedger.projections.history;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.celedger.projections.eligibility.EligibilitySummary;
+import org.celedger.projections.yearly.YearSummary;
+
+/**
+ * The practitioner read models in MongoDB, one document per practitioner keyed by its id (the
+ * embedded server answers {@code _id} look-ups from its unique index and scans for anything else).
+ *
+ * <p>Documents live in numbered generations, {@code practitioner_views_<n>}. Readers use the active
+ * one; a rebuild fills the next generation beside it and then switches, so the old view is served
+ * until the new one is complete. The switch is a single document, {@code projection_meta}.
+ */
+public final class PractitionerViewStore {
+
+    public static final String PROJECTION = "practitioner-views";
+    private static final String META = "projection_meta";
+
+    private final MongoDatabase db;
+
+    public PractitionerViewStore(MongoDatabase db) {
+        this.db = db;
+        db.getCollection(META).updateOne(eq("_id", PROJECTION),
+                Updates.combine(Updates.setOnInsert("active", 1)), new UpdateOptions().upsert(true));
+    }
+
+    /** The active generation, and the one being rebuilt (or null). */
+    public record Generations(int active, Integer rebuilding) {
+        public List<Integer> writable() {
+            return rebuilding == null ? List.of(active) : List.of(active, rebuilding);
+        }
+    }
+
+    public Generations generations() {
+        Document meta = db.getCollection(META).find(eq("_id", PROJECTION)).first();
+        return new Generations(meta.getInteger("active", 1), meta.getInteger("rebuilding"));
+    }
+
+    /** Marks {@code generation} as being rebuilt (the live projection then writes to it too) after emptying it. */
+    public void beginRebuild(int generation) {
+        collection(generation).drop();
+        db.getCollection(META).updateOne(eq("_id", PROJECTION), Updates.set("rebuilding", generation));
+    }
+
+    /** Makes the rebuilt generation the one readers use, and drops those older than the one it replaces. */
+    public void completeRebuild(int generation) {
+        int previous = generations().active();
+        db.getCollection(META).updateOne(eq("_id", PROJECTION),
+                Updates.combine(Updates.set("active", generation), Updates.set("rebuilding", null)));
+        for (String name : db.listCollectionNames()) {
+            if (name.startsWith("practitioner_views_")) {
+                int g = Integer.parseInt(name.substring("practitioner_views_".length()));
+                if (g < previous) {
+                    db.getCollection(name).drop();
+                }
+            }
+        }
+    }
+
+    public void abandonRebuild(int generation) {
+        db.getCollection(META).updateOne(eq("_id", PROJECTION), Updates.set("rebuilding", null));
+        collection(generation).drop();
+    }
+
+    public Optional<PractitionerView> find(String id) {
+        return Optional.ofNullable(collection(generations().active()).find(eq("_id", id)).first()).map(PractitionerViewStore::view);
+    }
+
+    public Map<String, PractitionerView> load(int generation, Collection<String> ids) {
+        Map<String, PractitionerView> views = new HashMap<>();
+        for (Document d : collection(generation).find(in("_id", ids))) {
+            PractitionerView v = view(d);
+            views.put(v.id(), v);
+        }
+        return views;
+    }
+
+    public void save(int generation, Collection<PractitionerView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(views.size());
+        for (PractitionerView v : views) {
+            writes.add(new ReplaceOneModel<>(eq("_id", v.id()), document(v), new ReplaceOptions().upsert(true)));
+        }
+        collection(generation).bulkWrite(writes);
+    }
+
+    /** Every document of the active generation matching {@code filter}, in id order, one at a time. */
+    public void forEach(Bson filter, Consumer<PractitionerView> action) {
+        forEach(generations().active(), filter, action);
+    }
+
+    public void forEach(int generation, Bson filter, Consumer<PractitionerView> action) {
+        try (MongoCursor<Document> cursor = collection(generation).find(filter).sort(Sorts.ascending("_id"))
+                .batchSize(1000).iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(view(cursor.next()));
+            }
+        }
+    }
+
+    /** The raw documents of a generation, for comparing two rebuilds byte for byte. */
+    public List<Document> rawDocuments(int generation) {
+        return collection(generation).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    public long count() {
+        return collection(generations().active()).countDocuments();
+    }
+
+    private MongoCollection<Document> collection(int generation) {
+        return db.getCollection("practitioner_views_" + generation);
+    }
+
+    // ------------------------------------------------------------------ mapping; decimals as text, exactly
+
+    static Document document(PractitionerView v) {
+        List<Document> facts = new ArrayList<>(v.facts().size());
+        for (StoredFact f : v.facts()) {
+            facts.add(new Document("s", f.sequence()).append("t", f.recordedAt().toString()).append("type", f.type())
+                    .append("p", f.payload()));
+        }
+        List<Document> years = new ArrayList<>(v.years().size());
+        for (YearSummary y : v.years()) {
+            years.add(new Document("year", y.year()).append("ruleSet", y.ruleSet()).append("version", y.ruleSetVersion())
+                    .append("public", text(y.publicHours())).append("professional", text(y.professionalHours()))
+                    .append("total", text(y.total())).append("status", y.status()));
+        }
+        List<Document> eligibility = new ArrayList<>(v.eligibility().size());
+        for (EligibilitySummary e : v.eligibility()) {
+            eligibility.add(new Document("purpose", e.purpose()).append("level", e.level()).append("year", e.year())
+                    .append("ruleSet", e.ruleSet()).append("version", e.ruleSetVersion()).append("outcome", e.outcome())
+                    .append("eligible", e.eligible()).append("referenceStatus", e.referenceStatus()));
+        }
+        return new Document("_id", v.id()).append("lastSequence", v.lastSequence()).append("name", v.name())
+                .append("jurisdiction", v.jurisdiction()).append("region", v.region()).append("sector", v.sector())
+                .append("titleLevel", v.titleLevel()).append("degree", v.degree()).append("facts", facts)
+                .append("years", years).append("eligibility", eligibility).append("problem", v.problem());
+    }
+
+    static PractitionerView view(Document d) {
+        List<StoredFact> facts = new ArrayList<>();
+        for (Document f : d.getList("facts", Document.class)) {
+            facts.add(new StoredFact(((Number) f.get("s")).longValue(), Instant.parse(f.getString("t")),
+                    f.getString("type"), f.getString("p")));
+        }
+        List<YearSummary> years = new ArrayList<>();
+        for (Document y : d.getList("years", Document.class)) {
+            years.add(new YearSummary(y.getInteger("year"), y.getString("ruleSet"), y.getString("version"),
+                    decimal(y.getString("public")), decimal(y.getString("professional")), decimal(y.getString("total")),
+                    y.getString("status")));
+        }
+        List<EligibilitySummary> eligibility = new ArrayList<>();
+        for (Document e : d.getList("eligibility", Document.class)) {
+            eligibility.add(new EligibilitySummary(e.getString("purpose"), e.getString("level"), e.getInteger("year"),
+                    e.getString("ruleSet"), e.getString("version"), e.getString("outcome"), e.getBoolean("eligible"),
+                    e.getString("referenceStatus")));
+        }
+        return new PractitionerView(d.getString("_id"), ((Number) d.get("lastSequence")).longValue(),
+                d.getString("name"), d.getString("jurisdiction"), d.getString("region"), d.getString("sector"),
+                d.getString("titleLevel"), d.getString("degree"), facts, years, eligibility, d.getString("problem"));
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
+    }
+}

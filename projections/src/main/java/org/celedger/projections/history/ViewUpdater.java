@@ -1,0 +1,122 @@
+package org.celedger.projections.history;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.celedger.domain.rules.RuleSets;
+import org.celedger.projections.ViewDerivation;
+
+/**
+ * Applies a batch of new facts to the practitioner documents of a generation: loads the documents
+ * of the practitioners the batch touches in one query, adds the facts they do not hold yet (by
+ * sequence: a fact already there is skipped, so re-delivery never double-counts), derives each
+ * changed document once and writes them back in one bulk write.
+ *
+ * <p>Each generation is derived with the rule sets it was built with: the active one keeps its
+ * rules until a rebuild under new ones replaces it.
+ */
+public final class ViewUpdater {
+
+    private final PractitionerViewStore store;
+    private final ViewDerivation derivation;
+    private final Supplier<RuleSets> currentRuleSets;
+    private final Clock clock;
+    private final int configuredEvaluationYear;
+    private final Map<Integer, RuleSets> ruleSetsByGeneration = new ConcurrentHashMap<>();
+
+    /**
+     * @param evaluationYear the year of the title-eligibility view, or 0 for the current year
+     */
+    public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, Supplier<RuleSets> currentRuleSets,
+                       Clock clock, int evaluationYear) {
+        this.store = store;
+        this.derivation = derivation;
+        this.currentRuleSets = currentRuleSets;
+        this.clock = clock;
+        this.configuredEvaluationYear = evaluationYear;
+    }
+
+    public PractitionerViewStore store() {
+        return store;
+    }
+
+    public int evaluationYear() {
+        return configuredEvaluationYear != 0 ? configuredEvaluationYear : today().getYear();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The rule sets a generation is derived with: fixed when it is first written to, or by {@link #useRuleSets}. */
+    public RuleSets ruleSets(int generation) {
+        return ruleSetsByGeneration.computeIfAbsent(generation, g -> currentRuleSets.get());
+    }
+
+    public void useRuleSets(int generation, RuleSets ruleSets) {
+        ruleSetsByGeneration.put(generation, ruleSets);
+    }
+
+    /** Applies {@code newFacts} (by practitioner) to every generation being written. */
+    public void apply(Map<String, List<StoredFact>> newFacts) {
+        for (int generation : store.generations().writable()) {
+            apply(generation, newFacts);
+        }
+    }
+
+    public void apply(int generation, Map<String, List<StoredFact>> newFacts) {
+        if (newFacts.isEmpty()) {
+            return;
+        }
+        Map<String, PractitionerView> existing = store.load(generation, newFacts.keySet());
+        RuleSets ruleSets = ruleSets(generation);
+        int year = evaluationYear();
+        LocalDate today = today();
+        List<PractitionerView> changed = new ArrayList<>();
+        for (Map.Entry<String, List<StoredFact>> entry : newFacts.entrySet()) {
+            PractitionerView before = existing.get(entry.getKey());
+            TreeMap<Long, StoredFact> facts = new TreeMap<>();
+            if (before != null) {
+                before.facts().forEach(f -> facts.put(f.sequence(), f));
+            }
+            boolean added = false;
+            for (StoredFact f : entry.getValue()) {
+                added |= facts.putIfAbsent(f.sequence(), f) == null;
+            }
+            if (added) {
+                changed.add(derivation.derive(entry.getKey(), new ArrayList<>(facts.values()), ruleSets, year, today));
+            }
+        }
+        store.save(generation, changed);
+    }
+
+    /** Collects the facts of one batch by practitioner, in the order they arrive. */
+    public static final class Batch {
+        private final Map<String, List<StoredFact>> byPractitioner = new HashMap<>();
+        private int size;
+
+        public void add(String practitionerId, StoredFact fact) {
+            byPractitioner.computeIfAbsent(practitionerId, k -> new ArrayList<>()).add(fact);
+            size++;
+        }
+
+        public Map<String, List<StoredFact>> byPractitioner() {
+            return byPractitioner;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public void clear() {
+            byPractitioner.clear();
+            size = 0;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.celedger.projections.rebuild;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.celedger.domain.practitioner.PractitionerEvent;
+import org.celedger.domain.rules.RuleSets;
+import org.celedger.projections.history.FactCodec;
+import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.history.PractitionerViewStore.Generations;
+import org.celedger.projections.history.ViewUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the practitioner views under the rule sets as they are now (after a rule-set file was
+ * added or changed), without ever serving a half-built view:
+ * <ol>
+ *   <li>mark the next generation as being rebuilt: from then on the live projection writes every
+ *       batch to it as well as to the active one;</li>
+ *   <li>take the head of the event store, and read every event up to it into the new generation
+ *       (the live projection covers everything after);</li>
+ *   <li>switch readers to the new generation.</li>
+ * </ol>
+ * Facts are keyed by sequence, so an event written both by the rebuild and by the live projection
+ * counts once; the derived parts are a function of the facts and the rule sets, so two rebuilds of
+ * the same events under the same rule sets give identical documents.
+ */
+public final class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final int BATCH = 2_000;
+
+    private final EventStore events;
+    private final ViewUpdater updater;
+    private final FactCodec codec;
+    private final Supplier<RuleSets> freshRuleSets;
+    private final Clock clock;
+    private final AtomicReference<RebuildStatus> last = new AtomicReference<>();
+    private final AtomicLong done = new AtomicLong();
+
+    public ProjectionRebuild(EventStore events, ViewUpdater updater, FactCodec codec, Supplier<RuleSets> freshRuleSets,
+                             Clock clock) {
+        this.events = events;
+        this.updater = updater;
+        this.codec = codec;
+        this.freshRuleSets = freshRuleSets;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild in the background, or answers the one already running on this node. */
+    public synchronized RebuildStatus start() {
+        RebuildStatus current = last.get();
+        if (current != null && current.state() == RebuildStatus.State.RUNNING) {
+            return status();
+        }
+        RuleSets ruleSets = freshRuleSets.get();
+        PractitionerViewStore store = updater.store();
+        Generations generations = store.generations();
+        int target = Math.max(generations.active(), generations.rebuilding() == null ? 0 : generations.rebuilding()) + 1;
+        updater.useRuleSets(target, ruleSets);
+        store.beginRebuild(target);
+        // The head is taken after the live projection started writing to the new generation: whatever it
+        // handles from now on is at most covered twice, never missed.
+        OptionalLong head = position(events.createHeadToken());
+        done.set(0);
+        RebuildStatus started = new RebuildStatus(UUID.randomUUID().toString(), PractitionerViewStore.PROJECTION,
+                RebuildStatus.State.RUNNING, generations.active(), target, 0, head.orElse(0), 0, clock.instant(),
+                null, ruleSets.all().stream().map(r -> r.id() + "@" + r.version()).collect(Collectors.joining(", ")),
+                null);
+        last.set(started);
+        Thread worker = new Thread(() -> run(started, head), "rebuild-" + PractitionerViewStore.PROJECTION);
+        worker.setDaemon(true);
+        worker.start();
+        return started;
+    }
+
+    /** The running or last rebuild with its progress now, or null if none ran on this node. */
+    public RebuildStatus status() {
+        RebuildStatus s = last.get();
+        if (s == null || s.state() != RebuildStatus.State.RUNNING) {
+            return s;
+        }
+        return with(s, s.state(), done.get(), null, null);
+    }
+
+    /** Blocks until the current rebuild has ended (for operators' scripts and tests). */
+    public RebuildStatus await(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (status() != null && status().state() == RebuildStatus.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return status();
+    }
+
+    private void run(RebuildStatus started, OptionalLong head) {
+        int target = started.toGeneration();
+        try {
+            if (head.isPresent()) {
+                ViewUpdater.Batch batch = new ViewUpdater.Batch();
+                try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                    while (true) {
+                        if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                            continue;
+                        }
+                        TrackedEventMessage<?> message = stream.nextAvailable();
+                        OptionalLong at = position(message.trackingToken());
+                        if (message instanceof DomainEventMessage<?> domain
+                                && domain.getPayload() instanceof PractitionerEvent event) {
+                            batch.add(event.practitionerId(),
+                                    codec.encode(domain.getSequenceNumber(), domain.getTimestamp(), event));
+                        }
+                        done.incrementAndGet();
+                        if (batch.size() >= BATCH) {
+                            updater.apply(target, batch.byPractitioner());
+                            batch.clear();
+                        }
+                        if (at.isPresent() && at.getAsLong() >= head.getAsLong()) {
+                            break;
+                        }
+                    }
+                }
+                updater.apply(target, batch.byPractitioner());
+            }
+            updater.store().completeRebuild(target);
+            last.set(with(started, RebuildStatus.State.COMPLETED, done.get(), clock.instant(), null));
+            log.info("Rebuilt {} into generation {}: {} events", started.projection(), target, done.get());
+        } catch (Exception e) {
+            log.error("Rebuild of {} failed; the previous view stays active", started.projection(), e);
+            updater.store().abandonRebuild(target);
+            last.set(with(started, RebuildStatus.State.FAILED, done.get(), clock.instant(), e.toString()));
+        }
+    }
+
+    private RebuildStatus with(RebuildStatus s, RebuildStatus.State state, long eventsDone, Instant finishedAt,
+                               String problem) {
+        Instant end = finishedAt != null ? finishedAt : clock.instant();
+        double seconds = Math.max(0.001, Duration.between(s.startedAt(), end).toNanos() / 1e9);
+        return new RebuildStatus(s.id(), s.projection(), state, s.fromGeneration(), s.toGeneration(), eventsDone,
+                Math.max(s.eventsTotal(), eventsDone), eventsDone / seconds, s.startedAt(), finishedAt, s.ruleSets(),
+                problem);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+
+}
