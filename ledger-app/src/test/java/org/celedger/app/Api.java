@@ -64,6 +64,15 @@ public final class Api {
         }
     }
 
+    /** Parses JSON the way responses are parsed, so that expected and actual compare node for node. */
+    public static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String registration(String id) {
         return """
                 {"id":"%s","name":"王芳","gender":"FEMALE","birthDate":"1980-05-17","jurisdiction":"IM",

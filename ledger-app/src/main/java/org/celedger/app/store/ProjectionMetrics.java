@@ -2,44 +2,45 @@ package org.celedger.app.store;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.rebuild.ProjectionRebuild;
 import org.celedger.projections.rebuild.RebuildStatus;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Projection lag per processor ({@code ledger.projection.lag}, events behind the head) and rebuild
- * progress ({@code ledger.rebuild.events.done|total|rate}) as Micrometer gauges.
+ * Projection lag per processor ({@code ledger.projection.lag}: events between the head of the event
+ * store and the processor's slowest segment) and rebuild progress ({@code ledger.rebuild.events.done},
+ * {@code ledger.rebuild.events.expected}, {@code ledger.rebuild.events.rate}) as Micrometer gauges.
  */
 @Component
-public class ProjectionMetrics {
+public class ProjectionMetrics implements MeterBinder {
 
-    private final MeterRegistry registry;
+    /** The tracking projections of the ledger, by processing group. */
+    static final List<String> PROCESSORS = List.of(PractitionerViewStore.PROJECTION);
+
     private final ProjectionProgress progress;
     private final ProjectionRebuild rebuild;
 
-    public ProjectionMetrics(MeterRegistry registry, ProjectionProgress progress, ProjectionRebuild rebuild) {
-        this.registry = registry;
+    public ProjectionMetrics(ProjectionProgress progress, ProjectionRebuild rebuild) {
         this.progress = progress;
         this.rebuild = rebuild;
     }
 
-    /** Processors exist once Axon has started, so their gauges are registered when the application is ready. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void register() {
-        for (ProjectionProgress.Processor p : progress.processors()) {
-            Gauge.builder("ledger.projection.lag", progress, pr -> lag(pr, p.name()))
-                    .tag("processor", p.name()).description("events between the head of the event store and the processor")
-                    .register(registry);
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String name : PROCESSORS) {
+            Gauge.builder("ledger.projection.lag", progress, p -> lag(p, name)).tag("processor", name)
+                    .description("events between the head of the event store and the processor").register(registry);
         }
-        rebuildGauge("ledger.rebuild.events.done", RebuildStatus::eventsDone);
-        rebuildGauge("ledger.rebuild.events.total", RebuildStatus::eventsTotal);
-        rebuildGauge("ledger.rebuild.events.rate", RebuildStatus::eventsPerSecond);
+        rebuildGauge(registry, "ledger.rebuild.events.done", RebuildStatus::eventsDone);
+        rebuildGauge(registry, "ledger.rebuild.events.expected", RebuildStatus::eventsTotal);
+        rebuildGauge(registry, "ledger.rebuild.events.rate", RebuildStatus::eventsPerSecond);
     }
 
-    private void rebuildGauge(String name, ToDoubleFunction<RebuildStatus> value) {
+    private void rebuildGauge(MeterRegistry registry, String name, ToDoubleFunction<RebuildStatus> value) {
         Gauge.builder(name, rebuild, r -> {
             RebuildStatus s = r.status();
             return s == null ? 0 : value.applyAsDouble(s);
@@ -47,7 +48,7 @@ public class ProjectionMetrics {
     }
 
     private static double lag(ProjectionProgress progress, String name) {
-        return progress.processors().stream().filter(p -> p.name().equals(name)).mapToLong(ProjectionProgress.Processor::lag)
-                .findFirst().orElse(0);
+        return progress.processors().stream().filter(p -> p.name().equals(name))
+                .mapToLong(ProjectionProgress.Processor::lag).findFirst().orElse(0);
     }
 }

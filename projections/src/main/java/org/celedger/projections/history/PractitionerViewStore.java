@@ -1,13 +1,17 @@
 package org.celedger.projections.history;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -16,9 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -60,7 +66,7 @@ public final class PractitionerViewStore {
 
     /** Marks {@code generation} as being rebuilt (the live projection then writes to it too) after emptying it. */
     public void beginRebuild(int generation) {
-        collection(generation).drop();
+        dropIfPresent(generation);
         db.getCollection(META).updateOne(eq("_id", PROJECTION), Updates.set("rebuilding", generation));
     }
 
@@ -81,31 +87,71 @@ public final class PractitionerViewStore {
 
     public void abandonRebuild(int generation) {
         db.getCollection(META).updateOne(eq("_id", PROJECTION), Updates.set("rebuilding", null));
-        collection(generation).drop();
+        dropIfPresent(generation);
+    }
+
+    private void dropIfPresent(int generation) {
+        String name = "practitioner_views_" + generation;
+        for (String existing : db.listCollectionNames()) {
+            if (existing.equals(name)) {
+                db.getCollection(name).drop();
+            }
+        }
     }
 
     public Optional<PractitionerView> find(String id) {
         return Optional.ofNullable(collection(generations().active()).find(eq("_id", id)).first()).map(PractitionerViewStore::view);
     }
 
-    public Map<String, PractitionerView> load(int generation, Collection<String> ids) {
-        Map<String, PractitionerView> views = new HashMap<>();
+    /** A stored document and the revision it was read at. */
+    public record Loaded(PractitionerView view, String revision) {
+    }
+
+    /** A document to store, replacing the revision it was derived from (null: it did not exist). */
+    public record Write(PractitionerView view, String expectedRevision) {
+    }
+
+    public Map<String, Loaded> load(int generation, Collection<String> ids) {
+        Map<String, Loaded> views = new HashMap<>();
         for (Document d : collection(generation).find(in("_id", ids))) {
             PractitionerView v = view(d);
-            views.put(v.id(), v);
+            views.put(v.id(), new Loaded(v, d.getString("revision")));
         }
         return views;
     }
 
-    public void save(int generation, Collection<PractitionerView> views) {
-        if (views.isEmpty()) {
-            return;
+    /**
+     * Stores the documents in one bulk write, each only if nobody changed it since it was read: two
+     * writers (the live projection and a rebuild, or two nodes) never overwrite each other's facts.
+     *
+     * @return the ids whose document had changed meanwhile; the caller merges again and retries them
+     */
+    public Set<String> save(int generation, Collection<Write> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
         }
-        List<ReplaceOneModel<Document>> writes = new ArrayList<>(views.size());
-        for (PractitionerView v : views) {
-            writes.add(new ReplaceOneModel<>(eq("_id", v.id()), document(v), new ReplaceOptions().upsert(true)));
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            Document d = document(w.view());
+            models.add(w.expectedRevision() == null ? new InsertOneModel<>(d)
+                    : new ReplaceOneModel<>(and(eq("_id", w.view().id()), eq("revision", w.expectedRevision())), d));
         }
-        collection(generation).bulkWrite(writes);
+        try {
+            collection(generation).bulkWrite(models, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException lostRaces) {
+            // an insert of a document another writer inserted first; found below like any other lost race
+        }
+        // Which writes took effect is read back rather than taken from the write counts: the embedded
+        // server does not report a duplicate key in an unordered bulk write (PractitionerViewStoreTest).
+        Map<String, String> written = new HashMap<>();
+        writes.forEach(w -> written.put(w.view().id(), revision(w.view())));
+        Set<String> conflicts = new HashSet<>(written.keySet());
+        for (Document d : collection(generation).find(in("_id", written.keySet()))) {
+            if (written.get(d.getString("_id")).equals(d.getString("revision"))) {
+                conflicts.remove(d.getString("_id"));
+            }
+        }
+        return conflicts;
     }
 
     /** Every document of the active generation matching {@code filter}, in id order, one at a time. */
@@ -155,7 +201,7 @@ public final class PractitionerViewStore {
                     .append("ruleSet", e.ruleSet()).append("version", e.ruleSetVersion()).append("outcome", e.outcome())
                     .append("eligible", e.eligible()).append("referenceStatus", e.referenceStatus()));
         }
-        return new Document("_id", v.id()).append("lastSequence", v.lastSequence()).append("name", v.name())
+        return new Document("_id", v.id()).append("revision", revision(v)).append("lastSequence", v.lastSequence()).append("name", v.name())
                 .append("jurisdiction", v.jurisdiction()).append("region", v.region()).append("sector", v.sector())
                 .append("titleLevel", v.titleLevel()).append("degree", v.degree()).append("facts", facts)
                 .append("years", years).append("eligibility", eligibility).append("problem", v.problem());
@@ -182,6 +228,19 @@ public final class PractitionerViewStore {
         return new PractitionerView(d.getString("_id"), ((Number) d.get("lastSequence")).longValue(),
                 d.getString("name"), d.getString("jurisdiction"), d.getString("region"), d.getString("sector"),
                 d.getString("titleLevel"), d.getString("degree"), facts, years, eligibility, d.getString("problem"));
+    }
+
+    /**
+     * A document's revision: a hash of the sequences of the facts it holds. Documents are derived from
+     * their facts, so the same facts give the same revision (rebuilt documents stay identical), and a
+     * writer that merged other facts gives another.
+     */
+    static String revision(PractitionerView v) {
+        long hash = 0xcbf29ce484222325L;
+        for (StoredFact f : v.facts()) {
+            hash = (hash ^ f.sequence()) * 0x100000001b3L;
+        }
+        return v.facts().size() + ":" + Long.toHexString(hash);
     }
 
     private static String text(BigDecimal value) {

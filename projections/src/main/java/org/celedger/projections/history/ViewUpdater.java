@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ public final class ViewUpdater {
     private final Clock clock;
     private final int configuredEvaluationYear;
     private final Map<Integer, RuleSets> ruleSetsByGeneration = new ConcurrentHashMap<>();
+    private static final int MAX_ATTEMPTS = 20;
 
     /**
      * @param evaluationYear the year of the title-eligibility view, or 0 for the current year
@@ -71,29 +73,46 @@ public final class ViewUpdater {
     }
 
     public void apply(int generation, Map<String, List<StoredFact>> newFacts) {
-        if (newFacts.isEmpty()) {
-            return;
+        Map<String, List<StoredFact>> pending = newFacts;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Set<String> conflicts = applyOnce(generation, pending);
+            if (conflicts.isEmpty()) {
+                return;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("practitioner views " + conflicts + " kept changing under "
+                        + MAX_ATTEMPTS + " attempts to update them");
+            }
+            Map<String, List<StoredFact>> retry = new HashMap<>();
+            conflicts.forEach(id -> retry.put(id, newFacts.get(id)));
+            pending = retry;
         }
-        Map<String, PractitionerView> existing = store.load(generation, newFacts.keySet());
+    }
+
+    /** Merges, derives and stores once; answers the ids another writer changed meanwhile. */
+    private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts) {
+        Map<String, PractitionerViewStore.Loaded> existing = store.load(generation, newFacts.keySet());
         RuleSets ruleSets = ruleSets(generation);
         int year = evaluationYear();
         LocalDate today = today();
-        List<PractitionerView> changed = new ArrayList<>();
+        List<PractitionerViewStore.Write> changed = new ArrayList<>();
         for (Map.Entry<String, List<StoredFact>> entry : newFacts.entrySet()) {
-            PractitionerView before = existing.get(entry.getKey());
+            PractitionerViewStore.Loaded before = existing.get(entry.getKey());
             TreeMap<Long, StoredFact> facts = new TreeMap<>();
             if (before != null) {
-                before.facts().forEach(f -> facts.put(f.sequence(), f));
+                before.view().facts().forEach(f -> facts.put(f.sequence(), f));
             }
             boolean added = false;
             for (StoredFact f : entry.getValue()) {
                 added |= facts.putIfAbsent(f.sequence(), f) == null;
             }
             if (added) {
-                changed.add(derivation.derive(entry.getKey(), new ArrayList<>(facts.values()), ruleSets, year, today));
+                changed.add(new PractitionerViewStore.Write(
+                        derivation.derive(entry.getKey(), new ArrayList<>(facts.values()), ruleSets, year, today),
+                        before == null ? null : before.revision()));
             }
         }
-        store.save(generation, changed);
+        return store.save(generation, changed);
     }
 
     /** Collects the facts of one batch by practitioner, in the order they arrive. */

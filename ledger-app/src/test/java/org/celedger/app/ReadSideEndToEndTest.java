@@ -1,0 +1,334 @@
+package org.celedger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.celedger.domain.practitioner.PractitionerEvent;
+import org.celedger.domain.rules.EligibilityQuery;
+import org.celedger.domain.rules.Purpose;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleEngine;
+import org.celedger.domain.rules.RuleSets;
+import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.rebuild.ProjectionRebuild;
+import org.celedger.projections.rebuild.RebuildStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The read side end to end over HTTP on the embedded default: facts posted, the tracking projection
+ * catching up, and totals, decisions, certifications, rebuilds and what-if read back, always equal
+ * to what the rule engine computes from the same facts.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"LEDGER_ADMIN_KEY=" + ReadSideEndToEndTest.ADMIN, "ledger.evaluation-year=2026"})
+class ReadSideEndToEndTest {
+
+    static final String ADMIN = "read-side-admin";
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> "target/test-data/read-" + UUID.randomUUID());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore events;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    PractitionerViewStore views;
+    @Autowired
+    ProjectionRebuild rebuild;
+
+    Api api;
+    final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://127.0.0.1:" + port);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    String register(String name, String gender, String birthDate) {
+        String id = name + "-" + run;
+        String body = Api.registration(id).replace("\"FEMALE\"", "\"" + gender + "\"").replace("1980-05-17", birthDate);
+        assertThat(api.post("/api/v1/practitioners", ADMIN, body).status()).isEqualTo(201);
+        return id;
+    }
+
+    void award(String p, String awardId, int year, String category, String hours) {
+        String body = "{\"awardId\":\"" + awardId + "\",\"year\":" + year + ",\"category\":\"" + category
+                + "\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":" + hours + ",\"approvedBy\":\"平台\",\"completedOn\":\""
+                + year + "-03-10\"}";
+        Api.Response r = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+    }
+
+    /** A year meeting the IM yearly minimums (30 PUBLIC, 60 PROFESSIONAL). */
+    void fullYear(String p, int year) {
+        award(p, "pub-" + year, year, "PUBLIC", "30");
+        award(p, "pro-" + year, year, "PROFESSIONAL", "60");
+    }
+
+    /** Waits until the projection has caught up with the event store (readiness) and holds the practitioner's last fact. */
+    void awaitProjected(String p) throws InterruptedException {
+        long last = history(p).size() - 1;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            boolean ready = api.get("/actuator/health/readiness", null).status() == 200;
+            if (ready && views.find(p).map(v -> v.lastSequence() >= last).orElse(false)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("projection did not catch up with " + p);
+    }
+
+    JsonNode history(String p) {
+        return api.get("/api/v1/practitioners/" + p + "/history", ADMIN).body();
+    }
+
+    JsonNode eligibility(String p, String query) {
+        Api.Response r = api.get("/api/v1/practitioners/" + p + "/eligibility?" + query, ADMIN);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    List<RecordedFact> factsFromTheEventStore(String p) {
+        return events.readEvents(p).asStream()
+                .map(m -> new RecordedFact(m.getSequenceNumber(), m.getTimestamp(), (PractitionerEvent) m.getPayload()))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void totalsAndDecisionsAreTheRuleEnginesAndChangeWithCorrectionsAndRevocationsButNotAsKnownBefore() throws Exception {
+        String p = register("wang", "MALE", "1985-06-01");
+        fullYear(p, 2024);
+        fullYear(p, 2025);
+        fullYear(p, 2026);
+        awaitProjected(p);
+
+        // yearly totals: equal to the engine's over the same facts
+        JsonNode years = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body();
+        var engine = new RuleEngine();
+        var expectedYears = engine.years(factsFromTheEventStore(p), RuleSets.bundled());
+        assertThat(years).isEqualTo(Api.tree(json.writeValueAsString(expectedYears)));
+        assertThat(years.get(0).path("status").asText()).isEqualTo("MET");
+
+        String query = "purpose=TITLE_EVALUATION&level=INTERMEDIATE&year=2026";
+        JsonNode before = eligibility(p, query);
+        var expected = engine.evaluate(factsFromTheEventStore(p), RuleSets.bundled(),
+                new EligibilityQuery(Purpose.TITLE_EVALUATION, "INTERMEDIATE", 2026, null, false));
+        assertThat(before).isEqualTo(Api.tree(json.writeValueAsString(expected)));
+        assertThat(before.path("outcome").asText()).isEqualTo("MET");
+        Instant knownBefore = Instant.parse(history(p).get(history(p).size() - 1).path("recordedAt").asText());
+
+        // a revocation of one year's professional hours: not met any more
+        Thread.sleep(5);
+        assertThat(api.post("/api/v1/practitioners/" + p + "/credits/pro-2025/revocations", ADMIN,
+                "{\"reason\":\"证书作废\"}").status()).isEqualTo(201);
+        awaitProjected(p);
+        JsonNode afterRevocation = eligibility(p, query);
+        assertThat(afterRevocation.path("outcome").asText()).isEqualTo("NOT_MET");
+        assertThat(afterRevocation.toString()).contains("\"scope\":\"2025\"");
+
+        // a profile correction of the birth date: 57 at the as-of date, IM-2025 一(五)1 makes hours not limiting
+        assertThat(api.post("/api/v1/practitioners/" + p + "/profile-corrections", ADMIN,
+                "{\"correctionId\":\"c1\",\"changes\":{\"birthDate\":\"1969-06-01\"},\"reason\":\"录入错误\"}").status())
+                .isEqualTo(201);
+        awaitProjected(p);
+        JsonNode afterCorrection = eligibility(p, query);
+        assertThat(afterCorrection.path("outcome").asText()).isEqualTo("NOT_LIMITING");
+        assertThat(afterCorrection.path("reliefs").get(0).path("kind").asText()).isEqualTo("AGE_FULL");
+
+        // as known before the revocation and the correction: the earlier answer, exactly
+        JsonNode asKnown = eligibility(p, query + "&knownAt=" + knownBefore);
+        assertThat(asKnown).isEqualTo(before);
+        assertThat(api.get("/api/v1/practitioners/" + p + "/eligibility?" + query + "&knownAt=2000-01-01T00:00:00Z",
+                ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCertifiedDecisionIsReproducedAsKnownThenAndComparedWithToday() throws Exception {
+        String p = register("li", "FEMALE", "1990-02-01");
+        fullYear(p, 2024);
+        fullYear(p, 2025);
+        fullYear(p, 2026);
+        String body = "{\"certificationId\":\"cert-1\",\"purpose\":\"TITLE_EVALUATION\",\"level\":\"INTERMEDIATE\",\"year\":2026}";
+        Api.Response certified = api.post("/api/v1/practitioners/" + p + "/certifications", ADMIN, body);
+        assertThat(certified.status()).as(certified.raw()).isEqualTo(201);
+        assertThat(certified.body().path("decision").path("outcome").asText()).isEqualTo("MET");
+        assertThat(api.post("/api/v1/practitioners/" + p + "/certifications", ADMIN, body).status()).isEqualTo(200);
+        JsonNode h = history(p);
+        assertThat(h.get(h.size() - 1).path("type").asText()).isEqualTo("EligibilityCertified");
+        assertThat(h.get(h.size() - 1).path("payload").path("upToSequence").asLong()).isEqualTo(6);
+
+        JsonNode review = api.get("/api/v1/practitioners/" + p + "/certifications/cert-1", ADMIN).body();
+        assertThat(review.path("reproduced").asBoolean()).isTrue();
+        assertThat(review.path("todayAgrees").asBoolean()).isTrue();
+        assertThat(review.path("since")).isEmpty();
+
+        api.post("/api/v1/practitioners/" + p + "/credits/pub-2024/revocations", ADMIN, "{\"reason\":\"重复\"}");
+        JsonNode later = api.get("/api/v1/practitioners/" + p + "/certifications/cert-1", ADMIN).body();
+        assertThat(later.path("reproduced").asBoolean()).as("as known then, still MET").isTrue();
+        assertThat(later.path("asCertified").path("outcome").asText()).isEqualTo("MET");
+        assertThat(later.path("todayAgrees").asBoolean()).isFalse();
+        assertThat(later.path("today").path("outcome").asText()).isEqualTo("NOT_MET");
+        assertThat(later.path("since").get(0).path("type").asText()).isEqualTo("CreditRevoked");
+        assertThat(later.path("since").get(0).path("id").asText()).isEqualTo("pub-2024");
+    }
+
+    @Test
+    void rebuildingGivesIdenticalDocumentsAndLosesNoWriteMadeMeanwhile() throws Exception {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String p = register("rebuild" + i, i % 2 == 0 ? "MALE" : "FEMALE", "198" + i + "-01-01");
+            fullYear(p, 2025);
+            people.add(p);
+        }
+        for (String p : people) {
+            awaitProjected(p);
+        }
+        List<String> built = raw();
+        assertThat(rebuildAndWait().state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        List<String> rebuilt = raw();
+        assertThat(rebuildAndWait().state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        assertThat(raw()).as("rebuilt twice: identical documents").isEqualTo(rebuilt);
+        assertThat(rebuilt).as("rebuilt equals built live").isEqualTo(built);
+
+        // writes go on while a rebuild runs: none is lost, none counted twice
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; writing.get() || i < 40; i++) {
+                String p = people.get(i % people.size());
+                award(p, "during-" + i, 2026, "PROFESSIONAL", "1");
+                written.incrementAndGet();
+            }
+        });
+        writer.start();
+        Thread.sleep(100);
+        RebuildStatus started = rebuild.start();
+        RebuildStatus done = rebuild.await(Duration.ofMinutes(2));
+        writing.set(false);
+        writer.join();
+        assertThat(done.state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        assertThat(done.toGeneration()).isEqualTo(started.toGeneration());
+        assertThat(views.generations().active()).isEqualTo(done.toGeneration());
+        assertThat(written.get()).isGreaterThanOrEqualTo(40);
+        for (String p : people) {
+            awaitProjected(p);
+            int recorded = history(p).size();
+            var view = views.find(p).orElseThrow();
+            assertThat(view.facts()).as(p).hasSize(recorded);
+            assertThat(view.facts().stream().map(f -> f.sequence()).distinct().count()).isEqualTo(recorded);
+            JsonNode year2026 = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body();
+            assertThat(year2026.toString()).contains("\"year\":2026");
+        }
+
+        Api.Response status = api.get("/api/v1/admin/rebuilds/current", ADMIN);
+        assertThat(status.body().path("eventsDone").asLong()).isPositive();
+        assertThat(status.body().path("eventsPerSecond").asDouble()).isPositive();
+        String metrics = api.get("/actuator/prometheus", ADMIN).raw();
+        assertThat(metrics).contains("ledger_projection_lag{", "ledger_rebuild_events_done",
+                "ledger_rebuild_events_expected", "ledger_rebuild_events_rate", "ledger_decisions_computed");
+    }
+
+    private RebuildStatus rebuildAndWait() throws InterruptedException {
+        Api.Response r = api.post("/api/v1/admin/rebuilds", ADMIN, "{\"projection\":\"practitioner-views\"}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(202);
+        return rebuild.await(Duration.ofMinutes(2));
+    }
+
+    private List<String> raw() {
+        return views.rawDocuments(views.generations().active()).stream().map(Document::toJson).toList();
+    }
+
+    @Test
+    void whatIfALowerAgeThresholdFlipsExactlyThePractitionersItShould() throws Exception {
+        // IM-2025 一(五)1: men from 50 need only one year of the window. With one full year each:
+        Set<String> flipping = Set.of(register("m48", "MALE", "1978-06-01"), register("m49", "MALE", "1977-06-01"));
+        List<String> others = List.of(register("m52", "MALE", "1974-06-01"), register("m45", "MALE", "1981-06-01"),
+                register("f46", "FEMALE", "1980-06-01"));
+        String allYears = register("m47all", "MALE", "1979-06-01");
+        for (String p : flipping) {
+            fullYear(p, 2026);
+        }
+        for (String p : others) {
+            fullYear(p, 2026);
+        }
+        fullYear(allYears, 2024);
+        fullYear(allYears, 2025);
+        fullYear(allYears, 2026);
+        for (String p : List.of(allYears, others.get(2))) {
+            awaitProjected(p);
+        }
+        for (String p : flipping) {
+            awaitProjected(p);
+        }
+        Api.Response r = api.post("/api/v1/what-if", ADMIN, """
+                {"purpose":"TITLE_EVALUATION","level":"INTERMEDIATE","year":2026,"baseline":"IM-2025",
+                 "candidate":{"base":"IM-2025","parameters":{"reliefs.agePartial.menAge":47}},"jurisdiction":"IM"}""");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode result = r.body();
+        assertThat(result.path("candidate").path("id").asText()).isEqualTo("IM-2025+variant");
+        assertThat(result.path("candidate").path("version").asText())
+                .isNotEqualTo(result.path("baseline").path("version").asText());
+        List<String> changed = new ArrayList<>();
+        result.path("differences").forEach(d -> {
+            if (d.path("practitionerId").asText().endsWith(run)) {
+                changed.add(d.path("practitionerId").asText());
+                assertThat(d.path("baseline").path("outcome").asText()).isEqualTo("NOT_MET");
+                assertThat(d.path("candidate").path("outcome").asText()).isEqualTo("MET");
+            }
+        });
+        assertThat(changed).containsExactlyInAnyOrderElementsOf(flipping);
+        assertThat(result.path("eligibleUnderCandidate").asLong() - result.path("eligibleUnderBaseline").asLong())
+                .isEqualTo(result.path("changed").asLong());
+
+        Api.Response unknown = api.post("/api/v1/what-if", ADMIN,
+                "{\"level\":\"INTERMEDIATE\",\"baseline\":\"IM-2099\",\"candidate\":\"IM-2025\"}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.field()).isEqualTo("ruleSet");
+    }
+
+    @Test
+    void theEligibilityViewListsAndFiltersAndStatisticsCountTheYear() throws Exception {
+        String p = register("zhao", "FEMALE", "1985-01-01");
+        fullYear(p, 2026);
+        awaitProjected(p);
+        JsonNode page = api.get("/api/v1/eligibility?jurisdiction=IM&level=JUNIOR&year=2026&outcome=MET&size=1000", ADMIN).body();
+        List<String> ids = new ArrayList<>();
+        page.path("rows").forEach(row -> ids.add(row.path("practitionerId").asText()));
+        assertThat(ids).contains(p);
+        JsonNode stats = api.get("/api/v1/statistics?jurisdiction=IM&year=2026", ADMIN).body();
+        assertThat(stats.get(0).path("practitioners").asLong()).isPositive();
+        assertThat(stats.get(0).path("shareMeetingMinimums").asDouble()).isBetween(0.0, 1.0);
+        assertThat(api.get("/api/v1/eligibility?size=0", ADMIN).field()).isEqualTo("size");
+        assertThat(api.get("/api/v1/practitioners/" + p + "/eligibility?level=CAPTAIN", ADMIN).field()).isEqualTo("level");
+        assertThat(api.get("/api/v1/rule-sets/IM-2025", ADMIN).body().path("parameters").size()).isGreaterThan(10);
+    }
+}
