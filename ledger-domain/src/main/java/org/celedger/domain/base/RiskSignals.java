@@ -73,8 +73,9 @@ public final class RiskSignals {
             if (!over.isEmpty()) {
                 BigDecimal highest = over.stream().map(RosterEntry::hours).max(BigDecimal::compareTo).orElseThrow();
                 findings.add(new RiskFinding(RiskSignal.HOURS_EXCEED_DAYS, over.size() + " of "
-                        + participants(headcount) + " credited more than " + most.toPlainString() + " h (8 h × " + plan.days()
-                        + " in-person days), up to " + highest.stripTrailingZeros().toPlainString() + " h", HOURS_CITATION));
+                        + participants(headcount) + " credited more than " + most.toPlainString() + " h (8 h × "
+                        + plan.days() + " in-person days), up to " + highest.stripTrailingZeros().toPlainString()
+                        + " h", HOURS_CITATION));
             }
             List<String> booked = roster.entries().stream().map(RosterEntry::practitionerId)
                     .filter(doubleBooked::contains).sorted().toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.celedger.domain.base.BaseFacts.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ class RiskSignalsTest {
 
     /** A roster of p-1, p-2, … with the given hours. */
     private static SessionRoster roster(LocalDate submittedOn, String... hours) {
-        var entries = new java.util.ArrayList<RosterEntry>();
+        var entries = new ArrayList<RosterEntry>();
         for (int i = 0; i < hours.length; i++) {
             entries.add(entry("p-" + (i + 1), hours[i]));
         }

@@ -2,6 +2,7 @@ package org.celedger.domain.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -80,15 +81,15 @@ class RosterCsvTest {
         List<RosterCsvRow> rows = RosterCsv.parse(csv.getBytes(Charset.forName("GBK")));
 
         assertThat(rows).extracting(RosterCsvRow::rowNumber, RosterCsvRow::valid, RosterCsvRow::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, true, null),
-                org.assertj.core.groups.Tuple.tuple(3, false, "hours"),
-                org.assertj.core.groups.Tuple.tuple(4, false, "category"),
-                org.assertj.core.groups.Tuple.tuple(5, false, "practitionerId"),
-                org.assertj.core.groups.Tuple.tuple(6, false, "row"),
-                org.assertj.core.groups.Tuple.tuple(8, false, "practitionerId"),
-                org.assertj.core.groups.Tuple.tuple(9, false, "hours"),
-                org.assertj.core.groups.Tuple.tuple(10, false, "hours"),
-                org.assertj.core.groups.Tuple.tuple(11, true, null));
+                tuple(2, true, null),
+                tuple(3, false, "hours"),
+                tuple(4, false, "category"),
+                tuple(5, false, "practitionerId"),
+                tuple(6, false, "row"),
+                tuple(8, false, "practitionerId"),
+                tuple(9, false, "hours"),
+                tuple(10, false, "hours"),
+                tuple(11, true, null));
         assertThat(rows).filteredOn(r -> !r.valid()).allSatisfy(r -> {
             assertThat(r.message()).startsWith("row " + r.rowNumber());
             assertThat(r.entry()).isNull();

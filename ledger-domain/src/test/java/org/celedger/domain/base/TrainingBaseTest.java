@@ -3,10 +3,12 @@ package org.celedger.domain.base;
 import static org.celedger.domain.base.BaseFacts.*;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.celedger.domain.DomainRejection;
 import org.celedger.domain.IdConflictException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.UnknownFactException;
@@ -123,7 +125,7 @@ class TrainingBaseTest {
         @Test
         void theFilingDateIsTheDateInChinaNotInUtc() {
             // 2026-05-31T17:30Z is already 1 June in Asia/Shanghai.
-            fixture.given(baseRegistered()).andGivenCurrentTime(java.time.Instant.parse("2026-05-31T17:30:00Z"))
+            fixture.given(baseRegistered()).andGivenCurrentTime(Instant.parse("2026-05-31T17:30:00Z"))
                     .when(filePlan(S))
                     .expectEvents(planFiled(S, TODAY));
         }
@@ -406,11 +408,11 @@ class TrainingBaseTest {
     }
 
     /** A rejection of the given type naming the given field. */
-    static Matcher<Throwable> rejection(Class<? extends org.celedger.domain.DomainRejection> type, String field) {
+    static Matcher<Throwable> rejection(Class<? extends DomainRejection> type, String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable e) {
-                return type.isInstance(e) && field.equals(((org.celedger.domain.DomainRejection) e).field());
+                return type.isInstance(e) && field.equals(((DomainRejection) e).field());
             }
 
             @Override
