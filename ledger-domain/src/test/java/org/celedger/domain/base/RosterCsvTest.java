@@ -1,0 +1,129 @@
+package org.celedger.domain.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.celedger.domain.InvalidFactException;
+import org.celedger.domain.practitioner.Category;
+import org.junit.jupiter.api.Test;
+
+/** The 花名册 CSV: both encodings, quoting, and every kind of bad row reported with its row number. */
+class RosterCsvTest {
+
+    private static final String HEADER = "序号,姓名,性别,身份证号,单位,学时,科目类别\r\n";
+    /** Resident ID numbers with valid check characters (GB 11643-1999). */
+    private static final String WANG = "150102198005170023";
+    private static final String LI = "150102197511031515";
+    private static final String ZHAO = "64010419900101123X";
+
+    @Test
+    void readsAGbkFileWithChineseNames() throws Exception {
+        String csv = HEADER
+                + "1,王芳,女," + WANG + ",内蒙古大学,24,专业科目\r\n"
+                + "2,李明,男," + LI + ",包头市第一医院,12.5,公需科目\r\n"
+                + "3,赵岩,男," + ZHAO.toLowerCase() + ",银川市人民医院,8,PUBLIC\r\n";
+        byte[] gbk = csv.getBytes("GBK");
+        assertThat(gbk).isNotEqualTo(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(RosterCsv.parse(gbk)).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry(WANG, "王芳", new BigDecimal("24.0"), Category.PROFESSIONAL)),
+                RosterCsvRow.of(3, new RosterEntry(LI, "李明", new BigDecimal("12.5"), Category.PUBLIC)),
+                RosterCsvRow.of(4, new RosterEntry(ZHAO, "赵岩", new BigDecimal("8.0"), Category.PUBLIC)));
+    }
+
+    @Test
+    void aNameWithARareCharacterOutsideGbkSurvivesInGb18030() {
+        String csv = HEADER + "1,赵䶮,男," + ZHAO + ",银川市人民医院,8,公需科目\n";
+        byte[] gb18030 = csv.getBytes(Charset.forName("GB18030"));
+
+        assertThat(RosterCsv.parse(gb18030)).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry(ZHAO, "赵䶮", new BigDecimal("8.0"), Category.PUBLIC)));
+    }
+
+    @Test
+    void readsAUtf8FileWithABomAndAPractitionerIdColumnAndQuotedCommas() {
+        String csv = "\uFEFF序号,姓名,人员编号,单位,学时,科目类别\n"
+                + "1,王芳,p-1,\"内蒙古大学, 计算机学院\",24,专业科目\n"
+                + "2,\"李 \"\"小\"\" 明\",p-2,\"鄂尔多斯市\n东胜区医院\",6,公需\n";
+
+        assertThat(RosterCsv.parse(csv.getBytes(StandardCharsets.UTF_8))).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry("p-1", "王芳", new BigDecimal("24.0"), Category.PROFESSIONAL)),
+                RosterCsvRow.of(3, new RosterEntry("p-2", "李 \"小\" 明", new BigDecimal("6.0"), Category.PUBLIC)));
+    }
+
+    @Test
+    void aPractitionerIdColumnWinsOverTheIdNumberAndLatinHeadersIgnoreCase() {
+        String csv = "身份证号,PractitionerId,Name,HOURS,Category\n123,p-1,王芳,8,professional\n";
+
+        assertThat(RosterCsv.parse(csv.getBytes(StandardCharsets.UTF_8))).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry("p-1", "王芳", new BigDecimal("8.0"), Category.PROFESSIONAL)));
+    }
+
+    @Test
+    void reportsEveryBadRowWithItsRowNumberAndLosesNothingElse() throws Exception {
+        String csv = HEADER
+                + "1,王芳,女," + WANG + ",内蒙古大学,24,专业科目\r\n"
+                + "2,李明,男," + LI + ",内蒙古大学,二十四,专业科目\r\n"        // hours not a number
+                + "3,张三,男," + ZHAO + ",内蒙古大学,24,选修科目\r\n"          // unknown category
+                + "4,李四,男,,内蒙古大学,24,专业科目\r\n"                       // no id
+                + "5,王五,男," + WANG + ",内蒙古大学,24\r\n"                    // a column short
+                + "\r\n"                                                        // blank row, skipped
+                + "7,赵六,女,150102198005170024,内蒙古大学,24,专业科目\r\n"     // wrong check character
+                + "8,钱七,女," + LI + ",内蒙古大学,2.25,专业科目\r\n"          // two decimals
+                + "9,孙八,女," + LI + ",内蒙古大学,0,专业科目\r\n"             // zero hours
+                + "10,周九,男," + ZHAO + ",内蒙古大学,16,公需科目,,\r\n";      // trailing empty cells are fine
+
+        List<RosterCsvRow> rows = RosterCsv.parse(csv.getBytes(Charset.forName("GBK")));
+
+        assertThat(rows).extracting(RosterCsvRow::rowNumber, RosterCsvRow::valid, RosterCsvRow::field).containsExactly(
+                tuple(2, true, null),
+                tuple(3, false, "hours"),
+                tuple(4, false, "category"),
+                tuple(5, false, "practitionerId"),
+                tuple(6, false, "row"),
+                tuple(8, false, "practitionerId"),
+                tuple(9, false, "hours"),
+                tuple(10, false, "hours"),
+                tuple(11, true, null));
+        assertThat(rows).filteredOn(r -> !r.valid()).allSatisfy(r -> {
+            assertThat(r.message()).startsWith("row " + r.rowNumber());
+            assertThat(r.entry()).isNull();
+        });
+        assertThat(rows.get(1).message()).contains("二十四");
+        assertThat(rows.get(2).message()).contains("选修科目");
+        assertThat(rows.get(4).message()).isEqualTo("row 6 has 6 columns, the header has 7");
+        assertThat(rows.get(8).entry()).isEqualTo(
+                new RosterEntry(ZHAO, "周九", new BigDecimal("16.0"), Category.PUBLIC));
+    }
+
+    @Test
+    void aHeaderWithoutTheHoursColumnRefusesTheFile() {
+        byte[] csv = "序号,姓名,身份证号,科目类别\n1,王芳,x,公需\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RosterCsv.parse(csv))
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> assertThat(e.field()).isEqualTo("roster"))
+                .hasMessageContaining("学时");
+    }
+
+    @Test
+    void aHeaderWithoutAPractitionerColumnRefusesTheFile() {
+        byte[] csv = "序号,姓名,学时,科目类别\n1,王芳,8,公需\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RosterCsv.parse(csv))
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> assertThat(e.field()).isEqualTo("roster"));
+    }
+
+    @Test
+    void anEmptyFileRefusesTheFile() {
+        assertThatThrownBy(() -> RosterCsv.parse(new byte[0]))
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> assertThat(e.field()).isEqualTo("roster"));
+    }
+
+    @Test
+    void aHeaderAloneHasNoRows() {
+        assertThat(RosterCsv.parse(HEADER.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+}
