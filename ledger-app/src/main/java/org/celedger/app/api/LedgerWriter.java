@@ -28,6 +28,11 @@ public class LedgerWriter {
     }
 
     public WriteOutcome write(ApiKey caller, Object command) {
+        return send(caller, command);
+    }
+
+    /** Sends any command and answers its result (a roster's rows, a drawn sample), retrying lost races. */
+    public <R> R send(ApiKey caller, Object command) {
         authorize(caller, command);
         for (int attempt = 1; ; attempt++) {
             try {

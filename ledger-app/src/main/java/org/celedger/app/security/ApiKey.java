@@ -12,6 +12,11 @@ public record ApiKey(String hash, String name, Set<Role> roles, Set<String> base
         return roles.contains(role) || roles.contains(Role.ADMIN);
     }
 
+    /** Plans and rosters are a base's own filings: only a key naming that base (or ADMIN) may make them. */
+    public boolean mayFileFor(String baseId) {
+        return roles.contains(Role.ADMIN) || baseIds.contains(baseId);
+    }
+
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
     public boolean mayWriteFor(String baseId) {
         return baseId == null || roles.contains(Role.ADMIN) || baseIds.isEmpty() || baseIds.contains(baseId);

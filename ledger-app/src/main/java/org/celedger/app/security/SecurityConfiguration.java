@@ -50,8 +50,9 @@ public class SecurityConfiguration {
                                 "/api/v1/eligibility").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
                         // supervisors: bases, samples, inspections
-                        .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
-                        .requestMatchers(GET, "/api/v1/bases/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/status-changes",
+                                "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/bases/**", "/api/v1/supervision/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
                         // integrators: facts, batches, plans and rosters of their bases
                         .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/practitioners/**", "/api/v1/batches",
                                 "/api/v1/bases/*/sessions", "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, ADMIN)

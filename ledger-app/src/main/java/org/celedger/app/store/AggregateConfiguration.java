@@ -3,6 +3,8 @@ package org.celedger.app.store;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.celedger.domain.base.InspectionSample;
+import org.celedger.domain.base.TrainingBase;
 import org.celedger.domain.practitioner.Practitioner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
+
+    @Bean
+    public ConfigurerModule trainingBaseAggregates() {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TrainingBase.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(InspectionSample.class));
+    }
 
     @Bean
     public ConfigurerModule practitionerAggregate() {

@@ -17,7 +17,12 @@ import org.celedger.projections.history.PractitionerViewProjection;
 import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.history.ViewUpdater;
 import org.celedger.projections.rebuild.ProjectionRebuild;
+import org.celedger.projections.supervision.BaseViewProjection;
+import org.celedger.projections.supervision.BaseViewStore;
+import org.celedger.projections.supervision.RosterCreditsProcess;
+import org.celedger.projections.supervision.Supervision;
 import org.celedger.projections.yearly.Statistics;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -84,6 +89,28 @@ public class ProjectionConfiguration {
     @Bean
     public Statistics statistics(PractitionerViewStore store) {
         return new Statistics(store);
+    }
+
+    @Bean
+    public BaseViewStore baseViewStore(MongoClient client, @Value("${ledger.read-store.database:ledger}") String database,
+                                       @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new BaseViewStore(client.getDatabase(database), ((JacksonSerializer) eventSerializer).getObjectMapper());
+    }
+
+    @Bean
+    public BaseViewProjection baseViewProjection(BaseViewStore store) {
+        return new BaseViewProjection(store);
+    }
+
+    /** Risk signals use the rule sets the active read model was derived with, like every other read. */
+    @Bean
+    public Supervision supervision(BaseViewStore store, ViewUpdater updater, PractitionerViewStore views) {
+        return new Supervision(store, () -> updater.ruleSets(views.generations().active()));
+    }
+
+    @Bean
+    public RosterCreditsProcess rosterCreditsProcess(CommandGateway commands) {
+        return new RosterCreditsProcess(commands);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.supervision.BaseViewProjection;
+import org.celedger.projections.supervision.RosterCreditsProcess;
 import org.celedger.projections.rebuild.ProjectionRebuild;
 import org.celedger.projections.rebuild.RebuildStatus;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 public class ProjectionMetrics implements MeterBinder {
 
     /** The tracking projections of the ledger, by processing group. */
-    static final List<String> PROCESSORS = List.of(PractitionerViewStore.PROJECTION);
+    static final List<String> PROCESSORS = List.of(PractitionerViewStore.PROJECTION, BaseViewProjection.PROCESSOR,
+            RosterCreditsProcess.PROCESSOR);
 
     private final ProjectionProgress progress;
     private final ProjectionRebuild rebuild;

@@ -128,7 +128,8 @@ final class Crediting {
         if (a.revokedBy != null) {
             CreditRevoked revocation = (CreditRevoked) a.revokedBy.event();
             counted = Hours.ZERO;
-            notes.add("revoked by sequence " + a.revokedBy.sequence() + " (" + revocation.cause() + ": "
+            notes.add("revoked by sequence " + a.revokedBy.sequence() + " (" + revocation.cause()
+                    + (revocation.causeReference() == null ? "" : " " + revocation.causeReference()) + ": "
                     + revocation.reason() + "); was " + hours);
         } else if (asOf != null && award.completedOn() != null && award.completedOn().isAfter(asOf)) {
             counted = Hours.ZERO;

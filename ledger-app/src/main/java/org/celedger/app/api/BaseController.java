@@ -1,0 +1,236 @@
+package org.celedger.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.celedger.app.security.ApiKey;
+import org.celedger.domain.base.BaseLevel;
+import org.celedger.domain.base.BaseStatus;
+import org.celedger.domain.base.ChangeBaseStatusCommand;
+import org.celedger.domain.base.DrawInspectionSampleCommand;
+import org.celedger.domain.base.FileSessionPlanCommand;
+import org.celedger.domain.base.InspectionSampleDrawn;
+import org.celedger.domain.base.RecordInspectionCommand;
+import org.celedger.domain.base.RegisterBaseCommand;
+import org.celedger.domain.base.RiskSignal;
+import org.celedger.domain.base.RosterCsv;
+import org.celedger.domain.base.RosterCsvRow;
+import org.celedger.domain.base.RosterEntry;
+import org.celedger.domain.base.RosterResult;
+import org.celedger.domain.base.RowOutcome;
+import org.celedger.domain.base.SampleDrawResult;
+import org.celedger.domain.base.SessionMode;
+import org.celedger.domain.base.SubmitRosterCommand;
+import org.celedger.domain.base.Verdict;
+import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.Jurisdiction;
+import org.celedger.domain.WriteOutcome;
+import org.celedger.projections.supervision.Supervision;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Training bases and supervision (API.md "Supervisors and bases", RULES.md §8): registration and
+ * status by supervisors; plans and rosters by the base's own integrator key; risk signals, random
+ * checks that anyone can re-draw, and inspections whose FALSIFIED verdict revokes the session's credits.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "bases and supervision")
+public class BaseController {
+
+    private final LedgerWriter writer;
+    private final Supervision supervision;
+    private final EventStore events;
+
+    public BaseController(LedgerWriter writer, Supervision supervision, EventStore events) {
+        this.writer = writer;
+        this.supervision = supervision;
+        this.events = events;
+    }
+
+    public record BaseRegistration(String baseId, String name, BaseLevel level, Jurisdiction jurisdiction,
+                                   String region) {
+    }
+
+    public record StatusChange(String changeId, BaseStatus status, String reason) {
+    }
+
+    public record SessionPlan(String sessionId, String title, Category category, SessionMode mode, LocalDate startDate,
+                              LocalDate endDate, String location, Integer capacity) {
+    }
+
+    public record RosterRowRequest(String practitionerId, String name, BigDecimal hours, Category category) {
+    }
+
+    public record Roster(List<RosterRowRequest> entries) {
+    }
+
+    public record Inspection(String inspectionId, String inspector, LocalDate date, Integer observedHeadcount,
+                             BigDecimal observedHours, Verdict verdict, String notes) {
+    }
+
+    public record SampleRequest(Integer year, Integer size, String seed, Jurisdiction jurisdiction) {
+    }
+
+    public enum RowResult { ACCEPTED, DUPLICATE, CONFLICT, INVALID, NOT_FOUND }
+
+    /** One roster row's result; {@code row} is the CSV row number (header = 1) or the JSON entry's position from 1. */
+    public record RosterRow(int row, String practitionerId, RowResult status, String field, String message) {
+    }
+
+    public record RosterAnswer(String baseId, String sessionId, int accepted, int duplicate, int rejected,
+                               List<RosterRow> rows) {
+    }
+
+    public record SampleAnswer(WriteOutcome status, InspectionSampleDrawn sample) {
+    }
+
+    @PostMapping("/bases")
+    @Operation(summary = "Register a training base (SUPERVISOR)")
+    public ResponseEntity<WriteReceipt> register(@AuthenticationPrincipal ApiKey caller, @RequestBody BaseRegistration b) {
+        return receipt(writer.write(caller, new RegisterBaseCommand(b.baseId(), b.name(), b.level(), b.jurisdiction(),
+                b.region())), "base", b.baseId());
+    }
+
+    @PostMapping("/bases/{baseId}/status-changes")
+    @Operation(summary = "Warn, suspend, withdraw or reinstate a base, with a reason (SUPERVISOR)")
+    public ResponseEntity<WriteReceipt> status(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                                               @RequestBody StatusChange c) {
+        return receipt(writer.write(caller, new ChangeBaseStatusCommand(baseId, c.changeId(), c.status(), c.reason())),
+                "base-status", baseId);
+    }
+
+    @PostMapping("/bases/{baseId}/sessions")
+    @Operation(summary = "File a session plan (培训计划备案); the filing instant is recorded")
+    public ResponseEntity<WriteReceipt> plan(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                                             @RequestBody SessionPlan p) {
+        ownBase(caller, baseId);
+        return receipt(writer.write(caller, new FileSessionPlanCommand(baseId, p.sessionId(), p.title(), p.category(),
+                p.mode(), p.startDate(), p.endDate(), p.location(), p.capacity())), "session-plan", baseId);
+    }
+
+    @PostMapping(path = "/bases/{baseId}/sessions/{sessionId}/roster", consumes = "application/json")
+    @Operation(summary = "Submit a roster (培训花名册) as JSON; every accepted row becomes a credit awardId sessionId/practitionerId")
+    public RosterAnswer roster(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                               @PathVariable String sessionId, @RequestBody Roster roster) {
+        ownBase(caller, baseId);
+        if (roster.entries() == null || roster.entries().isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Empty roster", "entries", "entries lists the participants");
+        }
+        List<RosterCsvRow> rows = new ArrayList<>();
+        for (int i = 0; i < roster.entries().size(); i++) {
+            RosterRowRequest r = roster.entries().get(i);
+            rows.add(r == null ? new RosterCsvRow(i + 1, null, "entries", "empty entry")
+                    : new RosterCsvRow(i + 1, new RosterEntry(r.practitionerId(), r.name(), r.hours(), r.category()), null, null));
+        }
+        return submit(caller, baseId, sessionId, rows);
+    }
+
+    @PostMapping(path = "/bases/{baseId}/sessions/{sessionId}/roster", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Submit a roster as CSV in the 花名册 layout (序号,姓名,性别,身份证号 or practitionerId,单位,学时,科目类别), UTF-8 or GBK")
+    public RosterAnswer rosterCsv(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                                  @PathVariable String sessionId, @RequestBody byte[] csv) {
+        ownBase(caller, baseId);
+        return submit(caller, baseId, sessionId, RosterCsv.parse(csv));
+    }
+
+    /**
+     * Checks each row, then records the valid rows of known practitioners on the session. A row naming a
+     * practitioner the ledger does not know is refused here, not left to fail later when it is credited.
+     */
+    private RosterAnswer submit(ApiKey caller, String baseId, String sessionId, List<RosterCsvRow> parsed) {
+        List<RosterRow> answer = new ArrayList<>();
+        List<RosterEntry> submitted = new ArrayList<>();
+        List<Integer> submittedRows = new ArrayList<>();
+        for (RosterCsvRow row : parsed) {
+            if (!row.valid()) {
+                answer.add(new RosterRow(row.rowNumber(), row.entry() == null ? null : row.entry().practitionerId(),
+                        RowResult.INVALID, row.field(), row.message()));
+            } else if (row.entry().practitionerId() != null && !row.entry().practitionerId().isBlank()
+                    && events.lastSequenceNumberFor(row.entry().practitionerId()).isEmpty()) {
+                answer.add(new RosterRow(row.rowNumber(), row.entry().practitionerId(), RowResult.NOT_FOUND,
+                        "practitionerId", "No practitioner " + row.entry().practitionerId() + " is registered."));
+            } else {
+                submitted.add(row.entry());
+                submittedRows.add(row.rowNumber());
+            }
+        }
+        if (!submitted.isEmpty()) {
+            RosterResult result = writer.send(caller, new SubmitRosterCommand(baseId, sessionId, submitted));
+            for (RowOutcome o : result.rows()) {
+                answer.add(new RosterRow(submittedRows.get(o.index()), o.practitionerId(),
+                        RowResult.valueOf(o.status().name()), o.field(), o.message()));
+            }
+        }
+        answer.sort(java.util.Comparator.comparingInt(RosterRow::row));
+        int accepted = (int) answer.stream().filter(r -> r.status() == RowResult.ACCEPTED).count();
+        int duplicate = (int) answer.stream().filter(r -> r.status() == RowResult.DUPLICATE).count();
+        return new RosterAnswer(baseId, sessionId, accepted, duplicate, answer.size() - accepted - duplicate, answer);
+    }
+
+    @GetMapping("/bases/{baseId}")
+    @Operation(summary = "A base with its sessions, their risk signals and inspections")
+    public Supervision.BaseReport base(@PathVariable String baseId) {
+        return supervision.base(baseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Unknown base",
+                "baseId", "No training base " + baseId + " is registered (or it is not projected yet)."));
+    }
+
+    @GetMapping("/supervision/sessions")
+    @Operation(summary = "Sessions of a year by risk signal, most signals first")
+    public List<Supervision.SessionReport> sessions(@RequestParam(required = false) Integer year,
+                                                    @RequestParam(required = false) Jurisdiction jurisdiction,
+                                                    @RequestParam(required = false) RiskSignal signal) {
+        return supervision.sessions(year, jurisdiction, signal);
+    }
+
+    @PostMapping("/inspection-samples")
+    @Operation(summary = "Draw a random check: a weighted sample of a year's sessions, reproducible from its seed")
+    public ResponseEntity<SampleAnswer> sample(@AuthenticationPrincipal ApiKey caller, @RequestBody SampleRequest r) {
+        if (r.year() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid sample", "year", "year is required");
+        }
+        if (r.size() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid sample", "size", "size is required");
+        }
+        if (r.seed() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid sample", "seed", "seed is required");
+        }
+        SampleDrawResult drawn = writer.send(caller, DrawInspectionSampleCommand.of(r.year(), r.size(), r.seed(),
+                r.jurisdiction(), supervision.population(r.year(), r.jurisdiction())));
+        return ResponseEntity.status(drawn.outcome() == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new SampleAnswer(drawn.outcome(), drawn.sample()));
+    }
+
+    @PostMapping("/bases/{baseId}/sessions/{sessionId}/inspections")
+    @Operation(summary = "Record an inspection; FALSIFIED revokes every credit the session produced")
+    public ResponseEntity<WriteReceipt> inspect(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                                                @PathVariable String sessionId, @RequestBody Inspection i) {
+        return receipt(writer.write(caller, new RecordInspectionCommand(baseId, sessionId, i.inspectionId(),
+                i.inspector(), i.date(), i.observedHeadcount(), i.observedHours(), i.verdict(), i.notes())),
+                "inspection", baseId);
+    }
+
+    private static void ownBase(ApiKey caller, String baseId) {
+        if (!caller.mayFileFor(baseId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this base", "baseId",
+                    "This API key may not file for base " + baseId + ".");
+        }
+    }
+
+    private static ResponseEntity<WriteReceipt> receipt(WriteOutcome outcome, String type, String id) {
+        return new WriteReceipt(outcome, type, id).response();
+    }
+}

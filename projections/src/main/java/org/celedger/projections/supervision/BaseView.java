@@ -1,0 +1,66 @@
+package org.celedger.projections.supervision;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.celedger.domain.base.BaseLevel;
+import org.celedger.domain.base.BaseStatus;
+import org.celedger.domain.base.RosterEntry;
+import org.celedger.domain.base.SessionInspected;
+import org.celedger.domain.base.SessionPlanFiled;
+import org.celedger.domain.practitioner.Jurisdiction;
+
+/**
+ * The supervision read model of one training base: its registration and status history, and each
+ * session with its plan (and the instant it was filed), its roster, its inspections and whether an
+ * inspection found it falsified. Risk signals are not stored: they are computed when read, by the
+ * rule set serving the session's year, since they depend on other bases' sessions too.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public final class BaseView {
+
+    public String baseId;
+    public long lastSequence = -1;
+    public String name;
+    public BaseLevel level;
+    public Jurisdiction jurisdiction;
+    public String region;
+    public BaseStatus status = BaseStatus.ACTIVE;
+    public List<StatusChange> statusHistory = new ArrayList<>();
+    public List<Session> sessions = new ArrayList<>();
+
+    public record StatusChange(String changeId, BaseStatus from, BaseStatus to, String reason, Instant at) {
+    }
+
+    /** One session as the base filed and reported it. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+    public static final class Session {
+        public String sessionId;
+        public SessionPlanFiled plan;
+        public Instant planFiledAt;
+        public List<RosterEntry> roster = new ArrayList<>();
+        public LocalDate rosterSubmittedOn;
+        public LocalDate completedOn;
+        public List<SessionInspected> inspections = new ArrayList<>();
+        public String falsifiedBy;
+
+        /** The year the session belongs to: the year it started, or (with no plan) the year it was completed. */
+        public int year() {
+            return plan != null ? plan.startDate().getYear() : completedOn.getYear();
+        }
+    }
+
+    public Session session(String sessionId) {
+        for (Session s : sessions) {
+            if (s.sessionId.equals(sessionId)) {
+                return s;
+            }
+        }
+        Session s = new Session();
+        s.sessionId = sessionId;
+        sessions.add(s);
+        return s;
+    }
+}

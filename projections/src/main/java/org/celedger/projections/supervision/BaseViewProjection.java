@@ -1,0 +1,70 @@
+package org.celedger.projections.supervision;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.celedger.domain.base.BaseEvent;
+import org.celedger.domain.base.BaseRegistered;
+import org.celedger.domain.base.BaseStatusChanged;
+import org.celedger.domain.base.RosterSubmitted;
+import org.celedger.domain.base.SessionFalsified;
+import org.celedger.domain.base.SessionInspected;
+import org.celedger.domain.base.SessionPlanFiled;
+
+/**
+ * The tracking projection of training-base events into their supervision documents. Each document
+ * remembers the last event sequence it applied, so a re-delivered event changes nothing.
+ */
+@ProcessingGroup(BaseViewProjection.PROCESSOR)
+public class BaseViewProjection {
+
+    public static final String PROCESSOR = "supervision";
+
+    private final BaseViewStore store;
+
+    public BaseViewProjection(BaseViewStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    public void on(BaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        BaseView view = store.find(event.baseId()).orElseGet(() -> {
+            BaseView v = new BaseView();
+            v.baseId = event.baseId();
+            return v;
+        });
+        if (sequence <= view.lastSequence) {
+            return;
+        }
+        apply(view, event, recordedAt);
+        view.lastSequence = sequence;
+        store.save(view);
+    }
+
+    static void apply(BaseView view, BaseEvent event, Instant recordedAt) {
+        if (event instanceof BaseRegistered e) {
+            view.name = e.name();
+            view.level = e.level();
+            view.jurisdiction = e.jurisdiction();
+            view.region = e.region();
+        } else if (event instanceof BaseStatusChanged e) {
+            view.status = e.to();
+            view.statusHistory.add(new BaseView.StatusChange(e.changeId(), e.from(), e.to(), e.reason(), recordedAt));
+        } else if (event instanceof SessionPlanFiled e) {
+            BaseView.Session s = view.session(e.sessionId());
+            s.plan = e;
+            s.planFiledAt = recordedAt;
+        } else if (event instanceof RosterSubmitted e) {
+            BaseView.Session s = view.session(e.sessionId());
+            s.roster.addAll(e.newEntries());
+            s.rosterSubmittedOn = e.submittedOn();
+            s.completedOn = e.completedOn();
+        } else if (event instanceof SessionInspected e) {
+            view.session(e.sessionId()).inspections.add(e);
+        } else if (event instanceof SessionFalsified e) {
+            view.session(e.sessionId()).falsifiedBy = e.inspectionId();
+        }
+    }
+}
