@@ -254,7 +254,9 @@ class ReadSideEndToEndTest {
         assertThat(status.body().path("eventsPerSecond").asDouble()).isPositive();
         String metrics = api.get("/actuator/prometheus", ADMIN).raw();
         assertThat(metrics).contains("ledger_projection_lag{", "ledger_rebuild_events_done",
-                "ledger_rebuild_events_expected", "ledger_rebuild_events_rate", "ledger_decisions_computed");
+                "ledger_rebuild_events_expected", "ledger_rebuild_events_rate", "ledger_decisions_computed",
+                "ledger_events_appended_total{type=\"CreditAwarded\"}", "ledger_command_seconds_count{command=\"AwardCreditCommand\"",
+                "http_server_requests_seconds_count");
     }
 
     private RebuildStatus rebuildAndWait() throws InterruptedException {

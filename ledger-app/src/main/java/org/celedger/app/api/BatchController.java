@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -33,10 +35,14 @@ public class BatchController {
     private final Problems problems;
     private final ObjectMapper json;
 
-    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json) {
+    private final DistributionSummary batchSizes;
+
+    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics) {
         this.writer = writer;
         this.problems = problems;
         this.json = json;
+        this.batchSizes = DistributionSummary.builder("ledger.batch.items").description("items per batch request")
+                .register(metrics);
     }
 
     public record Batch(List<JsonNode> items) {
@@ -65,6 +71,7 @@ public class BatchController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Batch too large", "items",
                     "a batch holds at most " + MAX_ITEMS + " items, not " + batch.items().size());
         }
+        batchSizes.record(batch.items().size());
         List<ItemResult> results = new ArrayList<>(batch.items().size());
         int accepted = 0;
         int duplicate = 0;
