@@ -9,7 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
 import org.celedger.app.security.ApiKey;
 import org.celedger.domain.WriteOutcome;
 import org.springframework.http.HttpStatus;
@@ -36,8 +42,15 @@ public class BatchController {
     private final ObjectMapper json;
 
     private final DistributionSummary batchSizes;
+    private final Executor lanesExecutor;
 
-    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics) {
+    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics,
+                           @Value("${ledger.batch.parallelism:4}") int parallelism) {
+        this.lanesExecutor = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "batch-lane");
+            t.setDaemon(true);
+            return t;
+        });
         this.writer = writer;
         this.problems = problems;
         this.json = json;
@@ -72,19 +85,39 @@ public class BatchController {
                     "a batch holds at most " + MAX_ITEMS + " items, not " + batch.items().size());
         }
         batchSizes.record(batch.items().size());
-        List<ItemResult> results = new ArrayList<>(batch.items().size());
+        List<JsonNode> items = batch.items();
+        ItemResult[] results = new ItemResult[items.size()];
+        // Items of different practitioners are independent and run side by side; the items of one
+        // practitioner (or one base) stay in their order, so a revocation never overtakes its award.
+        Map<String, List<Integer>> lanes = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            lanes.computeIfAbsent(laneOf(items.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<Void>> running = new ArrayList<>(lanes.size());
+        for (List<Integer> lane : lanes.values()) {
+            running.add(CompletableFuture.runAsync(() -> lane.forEach(i -> results[i] = write(caller, i, items.get(i))),
+                    lanesExecutor));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         int accepted = 0;
         int duplicate = 0;
-        for (int i = 0; i < batch.items().size(); i++) {
-            ItemResult result = write(caller, i, batch.items().get(i));
-            results.add(result);
+        for (ItemResult result : results) {
             if (result.status() == ItemStatus.ACCEPTED) {
                 accepted++;
             } else if (result.status() == ItemStatus.DUPLICATE) {
                 duplicate++;
             }
         }
-        return new BatchResult(accepted, duplicate, results.size() - accepted - duplicate, results);
+        return new BatchResult(accepted, duplicate, results.length - accepted - duplicate, List.of(results));
+    }
+
+    /** The practitioner an item writes to (registrations name it as {@code id}); unreadable items get a lane of their own. */
+    private static String laneOf(JsonNode item) {
+        JsonNode practitioner = item.path("practitionerId");
+        if (!practitioner.isTextual()) {
+            practitioner = item.path("id");
+        }
+        return practitioner.isTextual() ? "p:" + practitioner.asText() : "item:" + System.identityHashCode(item);
     }
 
     private ItemResult write(ApiKey caller, int index, JsonNode item) {
