@@ -1,7 +1,7 @@
 package org.celedger.domain.base;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.celedger.domain.base.BaseChecks.*;
+import static org.celedger.domain.FactChecks.*;
 
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package org.celedger.domain.base;
 
-import static org.celedger.domain.base.BaseChecks.*;
+import static org.celedger.domain.FactChecks.*;
 
 import org.celedger.domain.InvalidFactException;
 

@@ -1,6 +1,6 @@
 package org.celedger.domain.practitioner;
 
-import static org.celedger.domain.practitioner.FactChecks.*;
+import static org.celedger.domain.FactChecks.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

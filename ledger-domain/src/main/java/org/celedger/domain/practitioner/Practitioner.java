@@ -1,7 +1,7 @@
 package org.celedger.domain.practitioner;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.celedger.domain.practitioner.FactChecks.*;
+import static org.celedger.domain.FactChecks.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -237,7 +237,6 @@ public class Practitioner {
         LocalDate effective = present("effectiveDate", command.effectiveDate());
         that(!effective.isBefore(LocalDate.of(EARLIEST_YEAR, 1, 1)) && effective.getYear() <= today().getYear() + 1,
                 "effectiveDate", "effectiveDate " + effective + " is out of range");
-        optionalText("toRegion", command.toRegion());
         if (command.toRegion() != null) {
             text("toRegion", command.toRegion());
         }
