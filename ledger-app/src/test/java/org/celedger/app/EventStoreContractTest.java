@@ -343,7 +343,13 @@ abstract class EventStoreContractTest {
         r.body().path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).contains("/api/v1/practitioners", "/api/v1/practitioners/{id}/credits",
                 "/api/v1/practitioners/{id}/credits/{awardId}/revocations", "/api/v1/batches",
-                "/api/v1/practitioners/{id}/history", "/api/v1/api-keys");
+                "/api/v1/practitioners/{id}/history", "/api/v1/api-keys", "/api/v1/practitioners/{id}/years",
+                "/api/v1/practitioners/{id}/eligibility", "/api/v1/practitioners/{id}/certifications",
+                "/api/v1/rule-sets", "/api/v1/rule-sets/{id}", "/api/v1/what-if", "/api/v1/bases",
+                "/api/v1/bases/{baseId}", "/api/v1/bases/{baseId}/sessions",
+                "/api/v1/bases/{baseId}/sessions/{sessionId}/roster", "/api/v1/inspection-samples",
+                "/api/v1/bases/{baseId}/sessions/{sessionId}/inspections", "/api/v1/admin/rebuilds");
+        assertThat(r.body().path("info").path("title").asText()).isEqualTo("ce-ledger");
     }
 
 }
