@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue EventStore eventStore) {
 
-    public record EventStore(String url, String user, String password, @DefaultValue("10") int poolSize) {
+    public record EventStore(String url, String user, String password, @DefaultValue("10") int poolSize,
+                             @DefaultValue("1000") int readBatchSize) {
         public boolean embedded() {
             return url == null || url.isBlank();
         }
