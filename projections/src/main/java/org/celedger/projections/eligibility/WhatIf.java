@@ -16,7 +16,8 @@ import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.RuleSet;
 import org.celedger.domain.rules.RuleSetRef;
 import org.celedger.projections.history.FactCodec;
-import org.celedger.projections.history.PractitionerView;
+import java.util.Map;
+import org.celedger.projections.history.StoredFact;
 import org.celedger.projections.history.PractitionerViewStore;
 
 /**
@@ -59,10 +60,10 @@ public final class WhatIf {
         LongAdder eligibleBaseline = new LongAdder();
         LongAdder eligibleCandidate = new LongAdder();
         ConcurrentLinkedQueue<Difference> differences = new ConcurrentLinkedQueue<>();
-        List<PractitionerView> chunk = new ArrayList<>(CHUNK);
+        List<Map.Entry<String, List<StoredFact>>> chunk = new ArrayList<>(CHUNK);
         Runnable evaluateChunk = () -> {
-            chunk.parallelStream().forEach(view -> {
-                List<RecordedFact> facts = codec.decodeAll(view.facts());
+            chunk.parallelStream().forEach(practitioner -> {
+                List<RecordedFact> facts = codec.decodeAll(practitioner.getValue());
                 Decision a = engine.evaluate(facts, baseline, query);
                 Decision b = engine.evaluate(facts, candidate, query);
                 count.increment();
@@ -73,13 +74,13 @@ public final class WhatIf {
                     eligibleCandidate.increment();
                 }
                 if (a.outcome() != b.outcome() || a.eligible() != b.eligible()) {
-                    differences.add(new Difference(view.id(), a, b));
+                    differences.add(new Difference(practitioner.getKey(), a, b));
                 }
             });
             chunk.clear();
         };
-        store.forEach(filter, view -> {
-            chunk.add(view);
+        store.forEachFacts(filter, (id, facts) -> {
+            chunk.add(Map.entry(id, facts));
             if (chunk.size() == CHUNK) {
                 evaluateChunk.run();
             }

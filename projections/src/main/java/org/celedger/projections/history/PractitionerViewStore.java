@@ -168,6 +168,18 @@ public final class PractitionerViewStore {
         }
     }
 
+    /** Only the facts of each matching document of the active generation, in id order: what a what-if needs. */
+    public void forEachFacts(Bson filter, java.util.function.BiConsumer<String, List<StoredFact>> action) {
+        try (MongoCursor<Document> cursor = collection(generations().active()).find(filter)
+                .projection(com.mongodb.client.model.Projections.include("facts")).sort(Sorts.ascending("_id"))
+                .batchSize(1000).iterator()) {
+            while (cursor.hasNext()) {
+                Document d = cursor.next();
+                action.accept(d.getString("_id"), facts(d));
+            }
+        }
+    }
+
     /** The raw documents of a generation, for comparing two rebuilds byte for byte. */
     public List<Document> rawDocuments(int generation) {
         return collection(generation).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
@@ -207,12 +219,17 @@ public final class PractitionerViewStore {
                 .append("years", years).append("eligibility", eligibility).append("problem", v.problem());
     }
 
-    static PractitionerView view(Document d) {
+    private static List<StoredFact> facts(Document d) {
         List<StoredFact> facts = new ArrayList<>();
         for (Document f : d.getList("facts", Document.class)) {
             facts.add(new StoredFact(((Number) f.get("s")).longValue(), Instant.parse(f.getString("t")),
                     f.getString("type"), f.getString("p")));
         }
+        return facts;
+    }
+
+    static PractitionerView view(Document d) {
+        List<StoredFact> facts = facts(d);
         List<YearSummary> years = new ArrayList<>();
         for (Document y : d.getList("years", Document.class)) {
             years.add(new YearSummary(y.getInteger("year"), y.getString("ruleSet"), y.getString("version"),
