@@ -10,7 +10,7 @@ import org.celedger.domain.practitioner.TitleLevel;
 import org.celedger.domain.rules.Decision;
 import org.celedger.domain.rules.EligibilityQuery;
 import org.celedger.domain.rules.RecognitionPath;
-import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.PractitionerFacts;
 import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.RuleSets;
 import org.celedger.domain.rules.YearTotals;
@@ -42,7 +42,7 @@ public final class ViewDerivation {
         List<StoredFact> facts = new ArrayList<>(storedFacts);
         facts.sort(Comparator.comparingLong(StoredFact::sequence));
         long lastSequence = facts.isEmpty() ? -1 : facts.get(facts.size() - 1).sequence();
-        List<RecordedFact> recorded = codec.decodeAll(facts);
+        PractitionerFacts recorded = PractitionerFacts.of(codec.decodeAll(facts));
         PractitionerProfile profile;
         try {
             profile = engine.profileAt(recorded, today);

@@ -25,7 +25,7 @@ import java.util.Map;
  * with the revocation that removed it if any. Event types the engine does not value are ignored.
  * Nothing here interprets the facts; a rule set does.
  */
-final class PractitionerFacts {
+public final class PractitionerFacts {
 
     /** An award with what later facts did to it. */
     static final class Award {
@@ -132,7 +132,11 @@ final class PractitionerFacts {
         this.upToSequence = last;
     }
 
-    static PractitionerFacts of(List<RecordedFact> facts) {
+    /**
+     * Folds a practitioner's facts once, for callers that evaluate the same facts several times
+     * (a read model deriving every level's decision, a what-if under two rule sets).
+     */
+    public static PractitionerFacts of(List<RecordedFact> facts) {
         return new PractitionerFacts(facts);
     }
 

@@ -39,8 +39,12 @@ public final class RuleEngine {
      * @throws UnregisteredPractitionerException when the facts hold no registration
      */
     public Decision evaluate(List<RecordedFact> facts, RuleSet ruleSet, EligibilityQuery query) {
+        return evaluate(PractitionerFacts.of(facts), ruleSet, query);
+    }
+
+    /** As {@link #evaluate(List, RuleSet, EligibilityQuery)}, on facts folded once by {@link PractitionerFacts#of}. */
+    public Decision evaluate(PractitionerFacts f, RuleSet ruleSet, EligibilityQuery query) {
         LocalDate asOf = query.effectiveAsOf();
-        PractitionerFacts f = PractitionerFacts.of(facts);
         PractitionerProfile profile = f.profileAt(asOf);
         RequirementRule rule = ruleSet.requirement(query.purpose(), query.level());
         Builder d = new Builder(f, ruleSet, query, asOf);
@@ -122,13 +126,21 @@ public final class RuleEngine {
      * @throws NoRuleSetException when no rule set serves that year
      */
     public Decision evaluate(List<RecordedFact> facts, RuleSets ruleSets, EligibilityQuery query) {
+        return evaluate(PractitionerFacts.of(facts), ruleSets, query);
+    }
+
+    /** As {@link #evaluate(List, RuleSets, EligibilityQuery)}, on facts folded once. */
+    public Decision evaluate(PractitionerFacts facts, RuleSets ruleSets, EligibilityQuery query) {
         return evaluate(facts, defaultRuleSet(facts, ruleSets, query), query);
     }
 
     /** The rule set a query is decided under by default: the practitioner's jurisdiction at the as-of date decides. */
     public RuleSet defaultRuleSet(List<RecordedFact> facts, RuleSets ruleSets, EligibilityQuery query) {
-        PractitionerProfile profile = PractitionerFacts.of(facts).profileAt(query.effectiveAsOf());
-        return ruleSets.serving(profile.jurisdiction(), query.year());
+        return defaultRuleSet(PractitionerFacts.of(facts), ruleSets, query);
+    }
+
+    private RuleSet defaultRuleSet(PractitionerFacts facts, RuleSets ruleSets, EligibilityQuery query) {
+        return ruleSets.serving(facts.profileAt(query.effectiveAsOf()).jurisdiction(), query.year());
     }
 
     /**
@@ -138,7 +150,11 @@ public final class RuleEngine {
      * @throws UnregisteredPractitionerException when the facts hold no registration
      */
     public PractitionerProfile profileAt(List<RecordedFact> facts, LocalDate date) {
-        return PractitionerFacts.of(facts).profileAt(date);
+        return profileAt(PractitionerFacts.of(facts), date);
+    }
+
+    public PractitionerProfile profileAt(PractitionerFacts facts, LocalDate date) {
+        return facts.profileAt(date);
     }
 
     /**
@@ -149,7 +165,11 @@ public final class RuleEngine {
      * in, so every award counts in exactly one year.
      */
     public List<YearTotals> years(List<RecordedFact> facts, RuleSets ruleSets) {
-        PractitionerFacts f = PractitionerFacts.of(facts);
+        return years(PractitionerFacts.of(facts), ruleSets);
+    }
+
+    /** As {@link #years(List, RuleSets)}, on facts folded once. */
+    public List<YearTotals> years(PractitionerFacts f, RuleSets ruleSets) {
         List<YearTotals> result = new ArrayList<>();
         Set<Integer> yearsOfOtherFacts = otherFactYears(f);
         for (int year : factYears(f)) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.bson.conversions.Bson;
 import org.celedger.domain.rules.Decision;
 import org.celedger.domain.rules.EligibilityQuery;
-import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.PractitionerFacts;
 import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.RuleSet;
 import org.celedger.domain.rules.RuleSetRef;
@@ -63,7 +63,7 @@ public final class WhatIf {
         List<Map.Entry<String, List<StoredFact>>> chunk = new ArrayList<>(CHUNK);
         Runnable evaluateChunk = () -> {
             chunk.parallelStream().forEach(practitioner -> {
-                List<RecordedFact> facts = codec.decodeAll(practitioner.getValue());
+                PractitionerFacts facts = PractitionerFacts.of(codec.decodeAll(practitioner.getValue()));
                 Decision a = engine.evaluate(facts, baseline, query);
                 Decision b = engine.evaluate(facts, candidate, query);
                 count.increment();
