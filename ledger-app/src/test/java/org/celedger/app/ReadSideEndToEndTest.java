@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +47,14 @@ class ReadSideEndToEndTest {
 
     static final String ADMIN = "read-side-admin";
 
+    /** The operator's rule-set directory: empty at start, so the bundled rule sets apply. */
+    static final Path RULE_SETS = Path.of("target/test-data/rule-sets-" + UUID.randomUUID());
+
     @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) {
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        Files.createDirectories(RULE_SETS);
         registry.add("ledger.data-dir", () -> "target/test-data/read-" + UUID.randomUUID());
+        registry.add("ledger.rule-sets.dir", RULE_SETS::toString);
     }
 
     @LocalServerPort
@@ -267,6 +275,40 @@ class ReadSideEndToEndTest {
 
     private List<String> raw() {
         return views.rawDocuments(views.generations().active()).stream().map(Document::toJson).toList();
+    }
+
+    @Test
+    void aChangedRuleSetFileAndARebuildChangeTheDecisionsUnderANewVersion() throws Exception {
+        String p = "ningxia-" + run;
+        assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p).replace("\"IM\"", "\"NX\"")
+                .replace("呼和浩特市", "银川市")).status()).isEqualTo(201);
+        for (int year = 2022; year <= 2025; year++) {
+            fullYear(p, year);
+        }
+        awaitProjected(p);
+        String query = "level=INTERMEDIATE&year=2026";
+        // NX-2022 一(二): 360 hours in the four years before, 120 of them public
+        assertThat(eligibility(p, query).path("outcome").asText()).isEqualTo("MET");
+        String before = api.get("/api/v1/rule-sets/NX-2022", ADMIN).body().path("version").asText();
+
+        // a policy maker's change, as a rule-set file in the operator's directory: 400 hours instead of 360
+        String bundled = new String(getClass().getResourceAsStream("/rule-sets/NX-2022.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String changed = bundled.replace("total: {value: 360, citation: \"NX-2022 一(二) 总学时累计不少于 360 学时\"}",
+                "total: {value: 400, citation: \"draft revision of NX-2022 一(二): 400 学时\"}");
+        assertThat(changed).isNotEqualTo(bundled);
+        Files.writeString(RULE_SETS.resolve("NX-2022.yaml"), changed);
+        assertThat(eligibility(p, query).path("outcome").asText()).as("nothing changes before the rebuild").isEqualTo("MET");
+
+        assertThat(rebuildAndWait().state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        JsonNode decision = eligibility(p, query);
+        assertThat(decision.path("outcome").asText()).isEqualTo("NOT_MET");
+        assertThat(decision.path("ruleSet").path("version").asText()).isNotEqualTo(before);
+        assertThat(decision.toString()).contains("draft revision of NX-2022");
+        assertThat(api.get("/api/v1/rule-sets/NX-2022", ADMIN).body().path("version").asText())
+                .isEqualTo(decision.path("ruleSet").path("version").asText());
+        JsonNode listed = api.get("/api/v1/eligibility?jurisdiction=NX&level=INTERMEDIATE&year=2026", ADMIN).body();
+        assertThat(listed.toString()).contains(p).contains("NOT_MET");
     }
 
     @Test
