@@ -53,6 +53,6 @@ public class PractitionerFacts {
 
     /** The rule sets the active read model was derived with. */
     public RuleSets ruleSets() {
-        return updater.ruleSets(views.generations().active());
+        return updater.ruleSets(views.activeForReads());
     }
 }

@@ -105,7 +105,7 @@ public class ProjectionConfiguration {
     /** Risk signals use the rule sets the active read model was derived with, like every other read. */
     @Bean
     public Supervision supervision(BaseViewStore store, ViewUpdater updater, PractitionerViewStore views) {
-        return new Supervision(store, () -> updater.ruleSets(views.generations().active()));
+        return new Supervision(store, () -> updater.ruleSets(views.activeForReads()));
     }
 
     @Bean

@@ -44,7 +44,11 @@ public final class PractitionerViewStore {
     public static final String PROJECTION = "practitioner-views";
     private static final String META = "projection_meta";
 
+    private static final long READ_CACHE_MILLIS = 250;
+
     private final MongoDatabase db;
+    private volatile Generations readCache;
+    private volatile long readCacheAt;
 
     public PractitionerViewStore(MongoDatabase db) {
         this.db = db;
@@ -59,9 +63,25 @@ public final class PractitionerViewStore {
         }
     }
 
+    /** The generations as stored now: what every writer must use (a rebuild's dual writes depend on it). */
     public Generations generations() {
         Document meta = db.getCollection(META).find(eq("_id", PROJECTION)).first();
         return new Generations(meta.getInteger("active", 1), meta.getInteger("rebuilding"));
+    }
+
+    /**
+     * The generation readers use, read from the store at most every {@value #READ_CACHE_MILLIS} ms: a
+     * switch made by this node is seen at once, one made by another node within that time.
+     */
+    public int activeForReads() {
+        long now = System.nanoTime();
+        Generations cached = readCache;
+        if (cached == null || now - readCacheAt > READ_CACHE_MILLIS * 1_000_000L) {
+            cached = generations();
+            readCache = cached;
+            readCacheAt = now;
+        }
+        return cached.active();
     }
 
     /** Marks {@code generation} as being rebuilt (the live projection then writes to it too) after emptying it. */
@@ -75,6 +95,7 @@ public final class PractitionerViewStore {
         int previous = generations().active();
         db.getCollection(META).updateOne(eq("_id", PROJECTION),
                 Updates.combine(Updates.set("active", generation), Updates.set("rebuilding", null)));
+        readCache = null;
         for (String name : db.listCollectionNames()) {
             if (name.startsWith("practitioner_views_")) {
                 int g = Integer.parseInt(name.substring("practitioner_views_".length()));
@@ -100,7 +121,7 @@ public final class PractitionerViewStore {
     }
 
     public Optional<PractitionerView> find(String id) {
-        return Optional.ofNullable(collection(generations().active()).find(eq("_id", id)).first()).map(PractitionerViewStore::view);
+        return Optional.ofNullable(collection(activeForReads()).find(eq("_id", id)).first()).map(PractitionerViewStore::view);
     }
 
     /** A stored document and the revision it was read at. */
@@ -156,7 +177,7 @@ public final class PractitionerViewStore {
 
     /** Every document of the active generation matching {@code filter}, in id order, one at a time. */
     public void forEach(Bson filter, Consumer<PractitionerView> action) {
-        forEach(generations().active(), filter, action);
+        forEach(activeForReads(), filter, action);
     }
 
     public void forEach(int generation, Bson filter, Consumer<PractitionerView> action) {
@@ -170,7 +191,7 @@ public final class PractitionerViewStore {
 
     /** Only the facts of each matching document of the active generation, in id order: what a what-if needs. */
     public void forEachFacts(Bson filter, java.util.function.BiConsumer<String, List<StoredFact>> action) {
-        try (MongoCursor<Document> cursor = collection(generations().active()).find(filter)
+        try (MongoCursor<Document> cursor = collection(activeForReads()).find(filter)
                 .projection(com.mongodb.client.model.Projections.include("facts")).sort(Sorts.ascending("_id"))
                 .batchSize(1000).iterator()) {
             while (cursor.hasNext()) {
@@ -186,7 +207,7 @@ public final class PractitionerViewStore {
     }
 
     public long count() {
-        return collection(generations().active()).countDocuments();
+        return collection(activeForReads()).countDocuments();
     }
 
     private MongoCollection<Document> collection(int generation) {
