@@ -143,6 +143,15 @@ public class BatchController {
                 results[i] = write(caller, i, items.get(i));
             }
             root.commit();
+            if (writer.sharedEventStore()) {
+                // The chunk's root held the aggregates it loaded, possibly behind another node's writes:
+                // what they refused is asked again on its own, where a refusal is re-checked on fresh state.
+                for (int i : chunk) {
+                    if (results[i].status() != ItemStatus.ACCEPTED && results[i].status() != ItemStatus.DUPLICATE) {
+                        results[i] = write(caller, i, items.get(i));
+                    }
+                }
+            }
         } catch (RuntimeException commitFailed) {
             if (root.isActive()) {
                 root.rollback(commitFailed);

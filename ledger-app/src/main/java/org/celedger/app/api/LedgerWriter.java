@@ -1,6 +1,11 @@
 package org.celedger.app.api;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
+import org.celedger.app.store.LedgerProperties;
+import org.celedger.domain.DomainRejection;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.celedger.app.security.ApiKey;
 import org.celedger.domain.WriteOutcome;
@@ -22,9 +27,19 @@ public class LedgerWriter {
     private static final int ATTEMPTS = 8;
 
     private final CommandGateway commands;
+    private final AggregateCaches caches;
+    /** Whether other nodes write to the same event store, so that this node's cached aggregates may be behind. */
+    private final boolean sharedEventStore;
+    private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public LedgerWriter(CommandGateway commands) {
+    public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties) {
         this.commands = commands;
+        this.caches = caches;
+        this.sharedEventStore = !properties.eventStore().embedded();
+    }
+
+    public boolean sharedEventStore() {
+        return sharedEventStore;
     }
 
     public WriteOutcome write(ApiKey caller, Object command) {
@@ -34,11 +49,20 @@ public class LedgerWriter {
     /** Sends any command and answers its result (a roster's rows, a drawn sample), retrying lost races. */
     public <R> R send(ApiKey caller, Object command) {
         authorize(caller, command);
+        boolean revalidated = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.sendAndWait(command);
             } catch (RuntimeException e) {
-                if (!isConcurrencyConflict(e) || attempt == ATTEMPTS) {
+                if (sharedEventStore && !revalidated && causedBy(e, DomainRejection.class)) {
+                    // Another node may have recorded what this node's cached aggregate lacks (an award
+                    // revoked here but written there). What a command accepts is checked by the event
+                    // store's sequence key; what it refuses is checked once more on fresh state.
+                    revalidated = true;
+                    caches.evict(targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
+                    continue;
+                }
+                if (!causedBy(e, ConcurrencyException.class) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 backOff(attempt);
@@ -54,9 +78,9 @@ public class LedgerWriter {
         }
     }
 
-    private static boolean isConcurrencyConflict(Throwable e) {
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.celedger.app.store;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -16,21 +17,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
 
+    /** The aggregates kept in memory between commands, so that a refusal can be re-checked on fresh state. */
+    public record AggregateCaches(Cache practitioners, Cache trainingBases) {
+        public void evict(String aggregateId) {
+            practitioners.remove(aggregateId);
+            trainingBases.remove(aggregateId);
+        }
+    }
+
     @Bean
-    public ConfigurerModule trainingBaseAggregates() {
+    public AggregateCaches aggregateCaches() {
+        return new AggregateCaches(new WeakReferenceCache(), new WeakReferenceCache());
+    }
+
+    @Bean
+    public ConfigurerModule trainingBaseAggregates(AggregateCaches caches) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TrainingBase.class)
-                        .configureCache(c -> new WeakReferenceCache()))
+                        .configureCache(c -> caches.trainingBases()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(InspectionSample.class));
     }
 
     @Bean
-    public ConfigurerModule practitionerAggregate() {
+    public ConfigurerModule practitionerAggregate(AggregateCaches caches) {
         // The cache keeps a practitioner in memory between commands, so a roster or a batch of many facts for
         // one person does not replay the whole stream per fact. A write that loses a race with another node
         // fails on the event store's (aggregate, sequence) key, its unit of work evicts the cached state and
         // LedgerWriter retries on fresh state.
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Practitioner.class)
-                .configureCache(c -> new WeakReferenceCache()));
+                .configureCache(c -> caches.practitioners()));
     }
 }

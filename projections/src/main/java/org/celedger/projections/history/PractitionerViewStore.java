@@ -1,6 +1,5 @@
 package org.celedger.projections.history;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -9,6 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -49,6 +50,8 @@ public final class PractitionerViewStore {
     private final MongoDatabase db;
     private volatile Generations readCache;
     private volatile long readCacheAt;
+    /** Generations whose revision index this node has ensured (creating an existing index is a no-op). */
+    private final Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PractitionerViewStore(MongoDatabase db) {
         this.db = db;
@@ -100,6 +103,7 @@ public final class PractitionerViewStore {
             if (name.startsWith("practitioner_views_")) {
                 int g = Integer.parseInt(name.substring("practitioner_views_".length()));
                 if (g < previous) {
+                    indexed.remove(g);
                     db.getCollection(name).drop();
                 }
             }
@@ -112,6 +116,7 @@ public final class PractitionerViewStore {
     }
 
     private void dropIfPresent(int generation) {
+        indexed.remove(generation);
         String name = "practitioner_views_" + generation;
         for (String existing : db.listCollectionNames()) {
             if (existing.equals(name)) {
@@ -154,8 +159,11 @@ public final class PractitionerViewStore {
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
         for (Write w : writes) {
             Document d = document(w.view());
+            // The revision names the document (see revision()), so one equality on it finds the document
+            // only as it was read: a single-field match the embedded server answers from its unique index,
+            // where a compound filter would make it scan the whole collection.
             models.add(w.expectedRevision() == null ? new InsertOneModel<>(d)
-                    : new ReplaceOneModel<>(and(eq("_id", w.view().id()), eq("revision", w.expectedRevision())), d));
+                    : new ReplaceOneModel<>(eq("revision", w.expectedRevision()), d));
         }
         try {
             collection(generation).bulkWrite(models, new BulkWriteOptions().ordered(false));
@@ -211,7 +219,11 @@ public final class PractitionerViewStore {
     }
 
     private MongoCollection<Document> collection(int generation) {
-        return db.getCollection("practitioner_views_" + generation);
+        MongoCollection<Document> collection = db.getCollection("practitioner_views_" + generation);
+        if (indexed.add(generation)) {
+            collection.createIndex(Indexes.ascending("revision"), new IndexOptions().unique(true));
+        }
+        return collection;
     }
 
     // ------------------------------------------------------------------ mapping; decimals as text, exactly
@@ -269,16 +281,16 @@ public final class PractitionerViewStore {
     }
 
     /**
-     * A document's revision: a hash of the sequences of the facts it holds. Documents are derived from
-     * their facts, so the same facts give the same revision (rebuilt documents stay identical), and a
-     * writer that merged other facts gives another.
+     * A document's revision: its id with a hash of the sequences of the facts it holds. Documents are
+     * derived from their facts, so the same facts give the same revision (rebuilt documents stay
+     * identical), a writer that merged other facts gives another, and no two documents share one.
      */
     static String revision(PractitionerView v) {
         long hash = 0xcbf29ce484222325L;
         for (StoredFact f : v.facts()) {
             hash = (hash ^ f.sequence()) * 0x100000001b3L;
         }
-        return v.facts().size() + ":" + Long.toHexString(hash);
+        return v.id() + "@" + v.facts().size() + ":" + Long.toHexString(hash);
     }
 
     private static String text(BigDecimal value) {
