@@ -55,7 +55,14 @@ public final class LedgerProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
             pb.environment().put("LEDGER_ADMIN_KEY", spec.adminKey());
-            return new LedgerProcess(pb.start(), port, spec.log(), spec.adminKey());
+            Process process = pb.start();
+            // never leave a ledger behind when this JVM is stopped (Ctrl-C, SIGTERM)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (process.isAlive()) {
+                    process.destroy();
+                }
+            }, "stop-ledger-" + process.pid()));
+            return new LedgerProcess(process, port, spec.log(), spec.adminKey());
         } catch (IOException e) {
             throw new OpsException("could not start the ledger: " + e.getMessage(), e);
         }
