@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The event store exported to NDJSON and imported into an empty store gives a ledger that answers the
  * same: a generated population is written to a ledger on its embedded store, the answers recorded, the
  * store exported (refused while the ledger holds its file), imported into a new data directory, and a
- * ledger started there answers {@code /years} and {@code /eligibility} as before, and goes on writing.
+ * ledger started there answers {@code /years} and {@code /eligibility} as before, also after {@code ops rebuild},
+ * and goes on writing.
  */
 class ExportImportIT {
 
@@ -77,6 +78,10 @@ class ExportImportIT {
         LedgerProcess second = start(copy, work.resolve("copy.log"));
         Map<String, JsonNode> after = answers(second.client(), ids);
         assertThat(after).as("the same answers after export and import").isEqualTo(before);
+        // the operator commands on the imported ledger: status, then a full rebuild, after which it still answers the same
+        assertThat(Ops.run("status", "--url", second.url(), "--key", ADMIN)).isZero();
+        assertThat(Ops.run("rebuild", "--url", second.url(), "--key", ADMIN)).isZero();
+        assertThat(answers(second.client(), ids)).as("the same answers after a rebuild").isEqualTo(before);
         LedgerClient.Response write = second.client().post("/api/v1/practitioners/" + ids.get(0) + "/credits", """
                 {"awardId":"after-import","year":2026,"category":"PUBLIC","activity":"ONLINE_PLATFORM","hours":3,
                  "approvedBy":"导入测试","completedOn":"2026-05-01"}""");
