@@ -1,0 +1,620 @@
+package org.celedger.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.celedger.ops.OpsException;
+import org.celedger.ops.cli.AdminCommands;
+import org.celedger.ops.cli.Args;
+import org.celedger.ops.generate.Batches;
+import org.celedger.ops.generate.PopulationGenerator;
+import org.celedger.ops.generate.Settings;
+import org.celedger.ops.ledger.LedgerClient;
+import org.celedger.ops.ledger.LedgerProcess;
+
+/**
+ * {@code bench}: starts the packaged ledger as a child process on a loopback port (embedded stores by
+ * default, or the PostgreSQL and MongoDB given), loads a generated population through the HTTP API and
+ * measures it. Every figure is measured over HTTP from this process, printed beside its target and written
+ * as JSON; nothing is asserted. Each phase is bounded by a count or a duration.
+ */
+public final class BenchCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String ADMIN_KEY = "bench-admin-key";
+    private static final int MAX_PRACTITIONERS = 1_000_000;
+
+    private final Options o;
+    private final ObjectNode report = JsonNodeFactory.instance.objectNode();
+    private final List<Row> rows = new ArrayList<>();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private LedgerClient ledger;
+
+    /** One line of the printed table. */
+    record Row(String figure, String measured, String target, String verdict) {
+    }
+
+    record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
+                   String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
+                   int decisionClients, int decisionSeconds, String heap, Path jfr, boolean keep, Path work) {
+    }
+
+    private BenchCommand(Options o) {
+        this.o = o;
+    }
+
+    public static int run(Args args) throws Exception {
+        int practitioners = args.integer("practitioners", 2_000);
+        if (practitioners > MAX_PRACTITIONERS) {
+            throw new Args.UsageException("--practitioners is at most " + MAX_PRACTITIONERS);
+        }
+        Settings settings = new Settings(practitioners, args.integer("years", 5), args.number("seed", 1));
+        Options o = new Options(settings, args.path("jar", "ledger-app/target/ledger-app.jar"),
+                args.string("postgres-url", null), args.string("postgres-user", "postgres"),
+                args.string("postgres-password", ""), args.string("mongo-uri", null), args.path("out", "bench.json"),
+                args.integer("clients", 4), args.integer("batch-size", 1_000), args.integer("write-rate", 100),
+                args.integer("write-seconds", 20), args.integer("decision-clients", 8),
+                args.integer("decision-seconds", 20), args.string("heap", "4g"), args.path("jfr", null),
+                args.flag("keep"), args.path("work-dir", null));
+        args.done();
+        for (String url : new String[]{o.postgresUrl(), o.mongoUri()}) {
+            if (url != null && !loopback(url)) {
+                throw new Args.UsageException("the benchmark only talks to loopback addresses, not " + url);
+            }
+        }
+        return new BenchCommand(o).bench();
+    }
+
+    static boolean loopback(String url) {
+        return url.contains("//127.0.0.1") || url.contains("//localhost") || url.contains("//[::1]");
+    }
+
+    private int bench() throws Exception {
+        Path work = o.work() != null ? Files.createDirectories(o.work()) : Files.createTempDirectory("ledger-bench-");
+        report.put("startedAt", Instant.now().toString());
+        report.set("machine", Machine.describe());
+        ObjectNode config = report.putObject("config");
+        config.put("practitioners", o.settings().practitioners());
+        config.put("years", o.settings().years());
+        config.put("seed", o.settings().seed());
+        config.put("eventStore", o.postgresUrl() == null ? "embedded H2 (file, WRITE_DELAY=0)" : o.postgresUrl());
+        config.put("readStore", o.mongoUri() == null ? "embedded mongo-java-server (memory)" : o.mongoUri());
+        config.put("ingestClients", o.clients());
+        config.put("batchSize", o.batchSize());
+        config.put("writeRatePerSecond", o.writeRate());
+        config.put("decisionClients", o.decisionClients());
+        config.put("ledgerHeap", o.heap());
+        System.out.printf("bench: %,d practitioners over %d years, seed %d; work directory %s%n",
+                o.settings().practitioners(), o.settings().years(), o.settings().seed(), work);
+
+        // ---------------------------------------------------------------- the population, before any clock runs
+        long t0 = System.nanoTime();
+        List<Batches.Batch> batches = new ArrayList<>();
+        Map<String, Long> byType = new TreeMap<>();
+        List<String> ids = new ArrayList<>(o.settings().practitioners());
+        Iterable<PopulationGenerator.Generated> population = counting(new PopulationGenerator(o.settings()), byType, ids);
+        Batches.cut(population, o.batchSize(), batches::add);
+        long items = batches.stream().mapToLong(Batches.Batch::items).sum();
+        ObjectNode gen = report.putObject("population");
+        gen.put("items", items);
+        gen.put("batches", batches.size());
+        byType.forEach(gen.putObject("itemsByType")::put);
+        gen.put("generationSeconds", seconds(t0));
+        System.out.printf("generated %,d items in %,d batches in %.1f s: %s%n", items, batches.size(), seconds(t0), byType);
+
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+UseG1GC"));
+        if (o.jfr() != null) {
+            Files.createDirectories(o.jfr());
+            jvm.add("-XX:StartFlightRecording=filename=" + o.jfr().toAbsolutePath().resolve("ledger.jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        List<String> ledgerArgs = new ArrayList<>(List.of(
+                "--management.endpoints.web.exposure.include=health,prometheus,info,metrics",
+                "--logging.level.root=WARN"));
+        if (o.postgresUrl() != null) {
+            ledgerArgs.add("--ledger.event-store.url=" + o.postgresUrl());
+            ledgerArgs.add("--ledger.event-store.user=" + o.postgresUser());
+            ledgerArgs.add("--ledger.event-store.password=" + o.postgresPassword());
+        }
+        if (o.mongoUri() != null) {
+            ledgerArgs.add("--spring.data.mongodb.uri=" + o.mongoUri());
+        }
+        long started = System.nanoTime();
+        try (LedgerProcess process = LedgerProcess.start(new LedgerProcess.Spec(o.jar(), work.resolve("data"), ADMIN_KEY,
+                jvm, ledgerArgs, work.resolve("ledger.log")))) {
+            Duration startup = process.awaitReady(Duration.ofMinutes(5));
+            ledger = process.client();
+            report.putObject("ledger").put("pid", process.pid()).put("startupSeconds", startup.toMillis() / 1e3)
+                    .put("log", process.log().toString());
+            System.out.printf("ledger pid %d on %s ready in %.1f s (log %s)%n", process.pid(), process.url(),
+                    startup.toMillis() / 1e3, process.log());
+            ScheduledHeap heap = new ScheduledHeap();
+            heap.start();
+            try {
+                ingest(batches, items);
+                batches.clear(); // free the bodies before the read phases
+                singleWrites(ids);
+                decisions(ids);
+                whatIf();
+                rebuild();
+            } finally {
+                heap.stop();
+            }
+            report.putObject("heap").put("peakUsedMiB", peakHeap.get() / 1048576.0).put("max", o.heap());
+            rows.add(new Row("peak heap used (sampled each 0.5 s)", String.format("%,.0f MiB", peakHeap.get() / 1048576.0),
+                    "— (-Xmx" + o.heap() + ")", ""));
+        }
+        report.put("totalSeconds", seconds(started));
+        report.put("finishedAt", Instant.now().toString());
+        ArrayNode table = report.putArray("table");
+        rows.forEach(r -> table.addObject().put("figure", r.figure()).put("measured", r.measured())
+                .put("target", r.target()).put("verdict", r.verdict()));
+        JSON.writeValue(o.out().toFile(), report);
+        print();
+        System.out.println("written " + o.out().toAbsolutePath());
+        if (!o.keep()) {
+            delete(work.resolve("data")); // the log stays, for a look at what the ledger said
+        }
+        return 0;
+    }
+
+    // ==================================================================== ingestion and projection catch-up
+
+    private void ingest(List<Batches.Batch> batches, long items) throws Exception {
+        System.out.printf("ingesting %,d items with %d clients …%n", items, o.clients());
+        long headBefore = head();
+        ConcurrentLinkedQueue<Batches.Batch> queue = new ConcurrentLinkedQueue<>(batches);
+        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        Latencies batchLatency = new Latencies();
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicLong posted = new AtomicLong();
+        ProjectionWatch watch = new ProjectionWatch();
+        watch.start();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(o.clients());
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < o.clients(); c++) {
+            clients.add(pool.submit(() -> {
+                Batches.Batch b;
+                while ((b = queue.poll()) != null) {
+                    long t = System.nanoTime();
+                    LedgerClient.Response r = ledger.post("/api/v1/batches", b.json(), Duration.ofMinutes(10));
+                    batchLatency.record(System.nanoTime() - t);
+                    if (!r.ok()) {
+                        statuses.computeIfAbsent("HTTP " + r.status(), k -> new LongAdder()).add(b.items());
+                        if (problems.size() < 5) {
+                            problems.add("batch " + b.number() + ": HTTP " + r.status() + " " + r.raw());
+                        }
+                        continue;
+                    }
+                    for (JsonNode result : r.json().path("results")) {
+                        String status = result.path("status").asText();
+                        statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+                        if (!"ACCEPTED".equals(status) && problems.size() < 5) {
+                            problems.add("batch " + b.number() + " item " + result.path("index").asInt() + ": "
+                                    + result.path("problem"));
+                        }
+                    }
+                    long done = posted.addAndGet(b.items());
+                    long now = System.nanoTime();
+                    long last = lastProgress.get();
+                    if (now - last > 10_000_000_000L && lastProgress.compareAndSet(last, now)) {
+                        System.out.printf("  %,d of %,d items, %,.0f items/s%n", done, items, done / ((now - start) / 1e9));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : clients) {
+            f.get(6, TimeUnit.HOURS);
+        }
+        pool.shutdown();
+        double ingestSeconds = seconds(start);
+        long accepted = statuses.getOrDefault("ACCEPTED", new LongAdder()).sum();
+        long headAfter = head();
+        ProjectionWatch.Sample atEnd = watch.latest();
+        System.out.printf("ingested in %.1f s: %s; projection lag at the end of ingestion %,d events%n", ingestSeconds,
+                statuses, atEnd == null ? -1 : atEnd.head() - atEnd.position());
+        problems.forEach(p -> System.out.println("  not accepted: " + p));
+
+        // catch-up: until readiness is UP again (every segment of every processor at the head)
+        long waitStart = System.nanoTime();
+        while (!ledger.ready()) {
+            if (seconds(waitStart) > 3_600) {
+                throw new OpsException("the projection did not catch up within an hour");
+            }
+            Thread.sleep(100);
+        }
+        double caughtUpAt = seconds(start);
+        watch.stop();
+        long projected = headAfter - headBefore;
+        double eventsPerSecond = accepted / ingestSeconds;
+        double projectionRate = projected / caughtUpAt;
+        ObjectNode ing = report.putObject("ingestion");
+        ing.put("items", items);
+        statuses.forEach((k, v) -> ing.putObject("statuses").put(k, v.sum()));
+        ing.put("eventsAppended", headAfter - headBefore);
+        ing.put("seconds", ingestSeconds);
+        ing.put("eventsPerSecond", eventsPerSecond);
+        ing.put("batchLatencyP50Ms", batchLatency.percentileMillis(50));
+        ing.put("batchLatencyP99Ms", batchLatency.percentileMillis(99));
+        ing.put("batchLatencyMaxMs", batchLatency.maxMillis());
+        problems.forEach(ing.putArray("problems")::add);
+        ObjectNode proj = report.putObject("projectionCatchUp");
+        proj.put("events", projected);
+        proj.put("lagAtEndOfIngestion", atEnd == null ? -1 : atEnd.head() - atEnd.position());
+        proj.put("secondsAfterIngestion", seconds(waitStart));
+        proj.put("secondsFromFirstWrite", caughtUpAt);
+        proj.put("eventsPerSecond", projectionRate);
+        ArrayNode samples = proj.putArray("samples");
+        watch.samples().forEach(s -> samples.addObject().put("t", s.seconds()).put("position", s.position()).put("head", s.head()));
+        rows.add(new Row("events ingested, POST /api/v1/batches (" + o.clients() + " clients, " + o.batchSize()
+                + "/batch)", String.format("%,.0f events/s (%,d in %.1f s)", eventsPerSecond, accepted, ingestSeconds),
+                "≥ 5,000 events/s", verdict(eventsPerSecond >= 5_000)));
+        rows.add(new Row("projection catch-up (first write → readiness UP)", String.format(
+                "%,.0f events/s (lag %,d at end of ingestion, UP %.1f s later)", projectionRate,
+                atEnd == null ? -1 : atEnd.head() - atEnd.position(), seconds(waitStart)), "—", ""));
+    }
+
+    private long head() {
+        JsonNode r = ledger.readiness();
+        return r == null ? 0 : r.path("components").path("projections").path("details").path("practitioner-views")
+                .path("head").asLong();
+    }
+
+    /** Samples the projection's position against the head of the event store every half second. */
+    private final class ProjectionWatch {
+        record Sample(double seconds, long position, long head) {
+        }
+
+        private final List<Sample> samples = new ArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final long start = System.nanoTime();
+        private Thread thread;
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        JsonNode p = ledger.readiness().path("components").path("projections").path("details")
+                                .path("practitioner-views");
+                        synchronized (samples) {
+                            samples.add(new Sample(seconds(start), p.path("position").asLong(), p.path("head").asLong()));
+                        }
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        // a missed sample
+                    }
+                }
+            }, "projection-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        Sample latest() {
+            synchronized (samples) {
+                return samples.isEmpty() ? null : samples.get(samples.size() - 1);
+            }
+        }
+
+        List<Sample> samples() {
+            synchronized (samples) {
+                return List.copyOf(samples);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    // ==================================================================== single writes at a fixed rate
+
+    private void singleWrites(List<String> ids) throws Exception {
+        int total = o.writeRate() * o.writeSeconds();
+        System.out.printf("single writes: %,d credits at %d/s …%n", total, o.writeRate());
+        Latencies latency = new Latencies();
+        Latencies service = new Latencies();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        SplittableRandom random = new SplittableRandom(o.settings().seed() ^ 0x5EED);
+        String[] targets = new String[total];
+        for (int i = 0; i < total; i++) {
+            targets[i] = ids.get(random.nextInt(ids.size()));
+        }
+        String completedOn = o.settings().asOf().toString();
+        long intervalNanos = 1_000_000_000L / o.writeRate();
+        // Open loop: request i is due at start + i/rate whatever happened before, and its latency counts from
+        // when it was due, so a stall shows in every request it delays (no coordinated omission).
+        int senders = Math.max(4, o.writeRate() / 50);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long start = System.nanoTime() + 50_000_000L;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long due = start + i * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    long sent = System.nanoTime();
+                    String body = "{\"awardId\":\"bench-w-" + i + "\",\"year\":" + o.settings().lastYear()
+                            + ",\"category\":\"PUBLIC\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":1.5,"
+                            + "\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
+                    LedgerClient.Response r = ledger.post("/api/v1/practitioners/" + targets[i] + "/credits", body);
+                    long end = System.nanoTime();
+                    latency.record(end - due);
+                    service.record(end - sent);
+                    statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(o.writeSeconds() + 600L, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        ObjectNode w = report.putObject("singleWrites");
+        w.put("requests", total);
+        w.put("ratePerSecond", o.writeRate());
+        w.put("achievedPerSecond", total / elapsed);
+        statuses.forEach((k, v) -> w.putObject("statuses").put(String.valueOf(k), v.sum()));
+        w.put("p50Ms", latency.percentileMillis(50));
+        w.put("p99Ms", latency.percentileMillis(99));
+        w.put("maxMs", latency.maxMillis());
+        w.put("serviceP50Ms", service.percentileMillis(50));
+        w.put("serviceP99Ms", service.percentileMillis(99));
+        System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", statuses,
+                latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis());
+        rows.add(new Row("single write POST …/credits at " + o.writeRate() + "/s: p50 / p99 / max",
+                String.format("%.1f / %.1f / %.1f ms", latency.percentileMillis(50), latency.percentileMillis(99),
+                        latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20)));
+    }
+
+    // ==================================================================== decisions under concurrent load
+
+    private void decisions(List<String> ids) throws Exception {
+        System.out.printf("decisions: %d clients for %d s …%n", o.decisionClients(), o.decisionSeconds());
+        // warm-up: the first requests pay for class loading and JIT compilation, not for the decision
+        for (int i = 0; i < Math.min(500, ids.size()); i++) {
+            ledger.get(eligibility(ids.get(i)));
+        }
+        Latencies latency = new Latencies();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        long end = System.nanoTime() + o.decisionSeconds() * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(o.decisionClients());
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < o.decisionClients(); c++) {
+            long seed = o.settings().seed() * 31 + c;
+            futures.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                while (System.nanoTime() < end) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    long t = System.nanoTime();
+                    LedgerClient.Response r = ledger.get(eligibility(id));
+                    latency.record(System.nanoTime() - t);
+                    statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(o.decisionSeconds() + 600L, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        ObjectNode d = report.putObject("decisions");
+        d.put("clients", o.decisionClients());
+        d.put("requests", latency.count());
+        d.put("perSecond", latency.count() / (double) o.decisionSeconds());
+        statuses.forEach((k, v) -> d.putObject("statuses").put(String.valueOf(k), v.sum()));
+        d.put("p50Ms", latency.percentileMillis(50));
+        d.put("p99Ms", latency.percentileMillis(99));
+        d.put("maxMs", latency.maxMillis());
+        System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms%n", latency.count(),
+                latency.count() / (double) o.decisionSeconds(), statuses, latency.percentileMillis(50),
+                latency.percentileMillis(99));
+        rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
+                String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
+                        latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
+                verdict(latency.percentileMillis(99) <= 10)));
+    }
+
+    private String eligibility(String id) {
+        return "/api/v1/practitioners/" + id + "/eligibility?level=INTERMEDIATE&year=" + o.settings().lastYear();
+    }
+
+    // ==================================================================== what-if over the population
+
+    private void whatIf() {
+        int year = o.settings().lastYear();
+        String[][] runs = {
+                {"IM", "{\"purpose\":\"TITLE_EVALUATION\",\"level\":\"INTERMEDIATE\",\"year\":" + year + ",\"baseline\":\"IM-2025\","
+                        + "\"candidate\":{\"base\":\"IM-2025\",\"parameters\":{\"reliefs.agePartial.menAge\":47}},\"jurisdiction\":\"IM\"}"},
+                {"NX", "{\"purpose\":\"TITLE_EVALUATION\",\"level\":\"INTERMEDIATE\",\"year\":" + year + ",\"baseline\":\"NX-2022\","
+                        + "\"candidate\":{\"base\":\"NX-2022\",\"parameters\":{\"yearlyMinimums.professional\":50}},\"jurisdiction\":\"NX\"}"}};
+        ArrayNode list = report.putArray("whatIf");
+        double total = 0;
+        long population = 0;
+        StringBuilder detail = new StringBuilder();
+        for (String[] run : runs) {
+            System.out.printf("what-if over %s …%n", run[0]);
+            long t = System.nanoTime();
+            LedgerClient.Response r = ledger.post("/api/v1/what-if", run[1].getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Duration.ofMinutes(30));
+            double s = seconds(t);
+            ObjectNode e = list.addObject().put("jurisdiction", run[0]).put("status", r.status()).put("seconds", s);
+            if (r.ok()) {
+                JsonNode j = r.json();
+                e.put("population", j.path("population").asLong());
+                e.put("eligibleUnderBaseline", j.path("eligibleUnderBaseline").asLong());
+                e.put("eligibleUnderCandidate", j.path("eligibleUnderCandidate").asLong());
+                e.put("changed", j.path("changed").asLong());
+                e.put("serverSeconds", j.path("seconds").asDouble());
+                e.put("responseBytes", r.raw().length());
+                population += j.path("population").asLong();
+                System.out.printf("  %s: %,d practitioners, %,d → %,d eligible, %,d changed, %.1f s%n", run[0],
+                        j.path("population").asLong(), j.path("eligibleUnderBaseline").asLong(),
+                        j.path("eligibleUnderCandidate").asLong(), j.path("changed").asLong(), s);
+            } else {
+                e.put("problem", r.raw());
+                System.out.printf("  %s: HTTP %d %s%n", run[0], r.status(), r.raw());
+            }
+            total += s;
+            detail.append(detail.length() == 0 ? "" : " + ").append(String.format("%s %.1f s", run[0], s));
+        }
+        rows.add(new Row("what-if over the whole population (IM + NX)",
+                String.format("%.1f s for %,d practitioners (%s)", total, population, detail),
+                "≤ 30 s for 100,000", verdict(population == 0 ? false
+                : total * (100_000.0 / Math.max(population, 1)) <= 30 || total <= 30)));
+    }
+
+    // ==================================================================== full rebuild
+
+    private void rebuild() {
+        System.out.println("full rebuild …");
+        long t = System.nanoTime();
+        JsonNode status = ledger.post("/api/v1/admin/rebuilds", "{\"projection\":\"practitioner-views\"}")
+                .expectOk("POST /api/v1/admin/rebuilds").json();
+        JsonNode done = AdminCommands.awaitRebuild(ledger, status.path("id").asText(), Duration.ofHours(2), true);
+        double wall = seconds(t);
+        long events = done.path("eventsDone").asLong();
+        double serverSeconds = Duration.between(Instant.parse(done.path("startedAt").asText()),
+                Instant.parse(done.path("finishedAt").asText())).toMillis() / 1e3;
+        double rate = events / serverSeconds;
+        ObjectNode r = report.putObject("rebuild");
+        r.put("state", done.path("state").asText());
+        r.put("events", events);
+        r.put("seconds", serverSeconds);
+        r.put("wallSeconds", wall);
+        r.put("eventsPerSecond", rate);
+        r.put("reportedEventsPerSecond", done.path("eventsPerSecond").asDouble());
+        System.out.printf("  %s: %,d events in %.1f s, %,.0f events/s%n", done.path("state").asText(), events,
+                serverSeconds, rate);
+        rows.add(new Row("full rebuild (POST /api/v1/admin/rebuilds)", String.format("%,.0f events/s (%,d in %.1f s)",
+                rate, events, serverSeconds), "≥ 20,000 events/s",
+                verdict("COMPLETED".equals(done.path("state").asText()) && rate >= 20_000)));
+    }
+
+    // ==================================================================== peak heap
+
+    /** Samples the child's used heap ({@code jvm.memory.used}, area heap) twice a second. */
+    private final class ScheduledHeap {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread thread;
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        LedgerClient.Response r = ledger.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+                        if (r.ok()) {
+                            long used = r.json().path("measurements").path(0).path("value").asLong();
+                            peakHeap.accumulateAndGet(used, Math::max);
+                        }
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        // a missed sample
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    // ==================================================================== output
+
+    private void print() {
+        Machine.print(report.path("machine"));
+        int w1 = rows.stream().mapToInt(r -> r.figure().length()).max().orElse(10);
+        int w2 = rows.stream().mapToInt(r -> r.measured().length()).max().orElse(10);
+        int w3 = rows.stream().mapToInt(r -> r.target().length()).max().orElse(10);
+        String format = "%-" + w1 + "s | %-" + w2 + "s | %-" + w3 + "s | %s%n";
+        System.out.printf(format, "figure", "measured", "target", "");
+        System.out.println("-".repeat(w1 + w2 + w3 + 14));
+        rows.forEach(r -> System.out.printf(format, r.figure(), r.measured(), r.target(), r.verdict()));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static Iterable<PopulationGenerator.Generated> counting(PopulationGenerator generator, Map<String, Long> byType,
+                                                                    List<String> ids) {
+        return () -> {
+            var it = generator.iterator();
+            return new java.util.Iterator<>() {
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                public PopulationGenerator.Generated next() {
+                    var p = it.next();
+                    ids.add(p.id());
+                    p.items().forEach(i -> byType.merge(i.path("type").asText(), 1L, Long::sum));
+                    return p;
+                }
+            };
+        };
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

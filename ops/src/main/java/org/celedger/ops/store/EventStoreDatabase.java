@@ -1,0 +1,86 @@
+package org.celedger.ops.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.celedger.ops.OpsException;
+import org.celedger.ops.cli.Args;
+
+/**
+ * Where an event store is: the embedded H2 file of a ledger data directory ({@code --data-dir}, opened as
+ * the ledger opens it), or any JDBC URL ({@code --jdbc-url}, with {@code --user}/{@code --password}).
+ */
+public record EventStoreDatabase(String url, String user, String password) {
+
+    public static EventStoreDatabase of(Args args) {
+        String dataDir = args.string("data-dir", null);
+        String url = args.string("jdbc-url", null);
+        String user = args.string("user", null);
+        String password = args.string("password", null);
+        if ((dataDir == null) == (url == null)) {
+            throw new Args.UsageException("give --data-dir (the embedded store of a ledger) or --jdbc-url, not both");
+        }
+        if (dataDir != null) {
+            return embedded(Path.of(dataDir));
+        }
+        return new EventStoreDatabase(url, user == null ? "" : user, password == null ? "" : password);
+    }
+
+    /** The ledger's embedded store: the same file, user and durability setting (WRITE_DELAY=0) as the ledger. */
+    public static EventStoreDatabase embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("events");
+        return new EventStoreDatabase("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "ledger", "");
+    }
+
+    public boolean h2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    public boolean postgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    public Connection connect(boolean mustExist) {
+        String target = url;
+        if (h2() && mustExist && !target.contains("IFEXISTS")) {
+            target += ";IFEXISTS=TRUE";
+        }
+        try {
+            return DriverManager.getConnection(target, user, password);
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (h2() && (message.contains("already in use") || message.contains("Locked by another process")
+                    || e.getErrorCode() == 90020)) {
+                throw new OpsException("the embedded event store " + url + " is open in another process: stop the "
+                        + "ledger first (H2 locks its file while a ledger runs on it)", e);
+            }
+            if (h2() && e.getErrorCode() == 90146) {
+                throw new OpsException("no embedded event store at " + url + " (start a ledger on that data "
+                        + "directory once, or check --data-dir)", e);
+            }
+            throw new OpsException("cannot open the event store " + url + ": " + message, e);
+        }
+    }
+
+    /** Whether the event table exists (Axon's {@code DomainEventEntry}, unquoted: upper case on H2, lower on PostgreSQL). */
+    static boolean tableExists(Connection c) throws SQLException {
+        for (String name : new String[]{"DOMAINEVENTENTRY", "domainevententry", "DomainEventEntry"}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[]{"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static long count(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
