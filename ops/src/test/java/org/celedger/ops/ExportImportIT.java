@@ -115,7 +115,29 @@ class ExportImportIT {
         return ledger;
     }
 
-    private static Map<String, JsonNode> answers(LedgerClient ledger, List<String> ids) {
+    /**
+     * Waits until every practitioner's read-model view holds its whole history: readiness says the
+     * projection reached the head, but events of batches committed out of order may still be on their
+     * way (a decision's upToSequence is the last fact its view holds).
+     */
+    private static void awaitProjected(LedgerClient ledger, List<String> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String id : ids) {
+            String base = "/api/v1/practitioners/" + id;
+            JsonNode history = ledger.get(base + "/history").expectOk("history").json();
+            long last = history.get(history.size() - 1).path("sequence").asLong();
+            while (ledger.get(base + "/eligibility?level=INTERMEDIATE&year=2026").expectOk("eligibility").json()
+                    .path("upToSequence").asLong() < last) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(id + " not projected up to sequence " + last);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static Map<String, JsonNode> answers(LedgerClient ledger, List<String> ids) throws InterruptedException {
+        awaitProjected(ledger, ids);
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         for (String id : ids) {
             String base = "/api/v1/practitioners/" + id;

@@ -51,7 +51,7 @@ public class ProjectionMetrics implements MeterBinder {
     }
 
     private static double lag(ProjectionProgress progress, String name) {
-        return progress.processors().stream().filter(p -> p.name().equals(name))
+        return progress.processors().stream().filter(p -> p.name().equals(name) && !p.heldElsewhere())
                 .mapToLong(ProjectionProgress.Processor::lag).findFirst().orElse(0);
     }
 }

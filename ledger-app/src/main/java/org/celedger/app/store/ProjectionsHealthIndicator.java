@@ -26,7 +26,9 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         for (ProjectionProgress.Processor p : progress.processors()) {
             caughtUp &= p.caughtUp();
-            details.put(p.name(), Map.of("running", p.running(), "caughtUp", p.caughtUp(), "position", p.position(),
+            details.put(p.name(), p.heldElsewhere()
+                    ? Map.of("running", p.running(), "caughtUp", p.caughtUp(), "segments", "held by other nodes")
+                    : Map.of("running", p.running(), "caughtUp", p.caughtUp(), "position", p.position(),
                     "head", p.head(), "lag", p.lag()));
         }
         return (caughtUp ? Health.up() : Health.outOfService()).withDetails(details).build();
