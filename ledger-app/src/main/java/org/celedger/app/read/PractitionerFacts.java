@@ -34,7 +34,7 @@ public class PractitionerFacts {
     }
 
     public List<RecordedFact> current(String practitionerId) {
-        return views.find(practitionerId).map(v -> codec.decodeAll(v.facts()))
+        return views.findFacts(practitionerId).map(codec::decodeAll)
                 .orElseGet(() -> knownAt(practitionerId, null));
     }
 

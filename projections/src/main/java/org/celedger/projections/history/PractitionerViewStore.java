@@ -137,6 +137,13 @@ public final class PractitionerViewStore {
     public record Write(PractitionerView view, String expectedRevision) {
     }
 
+    /** Only the facts of one practitioner's document, for a decision (the derived parts are not read). */
+    public Optional<List<StoredFact>> findFacts(String id) {
+        return Optional.ofNullable(collection(activeForReads()).find(eq("_id", id))
+                .projection(com.mongodb.client.model.Projections.include("facts")).first())
+                .map(PractitionerViewStore::facts);
+    }
+
     public Map<String, Loaded> load(int generation, Collection<String> ids) {
         Map<String, Loaded> views = new HashMap<>();
         for (Document d : collection(generation).find(in("_id", ids))) {

@@ -3,7 +3,13 @@ package org.celedger.projections.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +48,7 @@ public final class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final int BATCH = 2_000;
+    private static final int DERIVERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final EventStore events;
     private final ViewUpdater updater;
@@ -109,6 +116,12 @@ public final class ProjectionRebuild {
         int target = started.toGeneration();
         try {
             if (head.isPresent()) {
+                // One thread reads the event store; deriving and writing the documents, most of the work,
+                // runs on the others. Two batches touching one practitioner meet in the store's optimistic
+                // writes, which merge them; at most a few batches wait, so memory stays bounded.
+                ExecutorService derivers = Executors.newFixedThreadPool(DERIVERS);
+                Semaphore inFlight = new Semaphore(DERIVERS * 2);
+                List<Future<?>> pending = new ArrayList<>();
                 ViewUpdater.Batch batch = new ViewUpdater.Batch();
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                     while (true) {
@@ -124,15 +137,22 @@ public final class ProjectionRebuild {
                         }
                         done.incrementAndGet();
                         if (batch.size() >= BATCH) {
-                            updater.apply(target, batch.byPractitioner());
-                            batch.clear();
+                            submit(derivers, inFlight, pending, target, batch);
+                            batch = new ViewUpdater.Batch();
                         }
                         if (at.isPresent() && at.getAsLong() >= head.getAsLong()) {
                             break;
                         }
                     }
                 }
-                updater.apply(target, batch.byPractitioner());
+                submit(derivers, inFlight, pending, target, batch);
+                try {
+                    for (Future<?> f : pending) {
+                        f.get();
+                    }
+                } finally {
+                    derivers.shutdownNow();
+                }
             }
             updater.store().completeRebuild(target);
             last.set(with(started, RebuildStatus.State.COMPLETED, done.get(), clock.instant(), null));
@@ -142,6 +162,18 @@ public final class ProjectionRebuild {
             updater.store().abandonRebuild(target);
             last.set(with(started, RebuildStatus.State.FAILED, done.get(), clock.instant(), e.toString()));
         }
+    }
+
+    private void submit(ExecutorService derivers, Semaphore inFlight, List<Future<?>> pending, int target,
+                        ViewUpdater.Batch batch) throws InterruptedException {
+        inFlight.acquire();
+        pending.add(derivers.submit(() -> {
+            try {
+                updater.apply(target, batch.byPractitioner());
+            } finally {
+                inFlight.release();
+            }
+        }));
     }
 
     private RebuildStatus with(RebuildStatus s, RebuildStatus.State state, long eventsDone, Instant finishedAt,
