@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the event-store tests: {@code LEDGER_TEST_POSTGRES_URL} if given
+ * A real PostgreSQL server for the event-store tests (and, through this module's test jar, the ops
+ * module's integration tests): {@code LEDGER_TEST_POSTGRES_URL} if given
  * (user and password in {@code LEDGER_TEST_POSTGRES_USER}/{@code _PASSWORD}), otherwise a throwaway
  * cluster started from the machine's PostgreSQL binaries and stopped when the JVM ends. Missing
  * binaries are a failure with instructions, never a silent skip.
@@ -111,6 +112,18 @@ public final class PostgresServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A new, empty database on this server (the server may be shared), as a JDBC URL. */
+    public String freshDatabase(String prefix) throws java.sql.SQLException {
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
     }
 
     static int freePort() throws IOException {

@@ -25,6 +25,7 @@ import org.celedger.ops.store.ExportCommand;
 import org.celedger.ops.store.ImportCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.celedger.app.PostgresServer;
 
 /**
  * The event store exported to NDJSON and imported into an empty store gives a ledger that answers the

@@ -29,6 +29,7 @@ import org.celedger.ops.ledger.LedgerClient;
 import org.celedger.ops.ledger.LedgerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.celedger.app.PostgresServer;
 
 /**
  * Two ledger processes share one real PostgreSQL event store and one MongoDB-wire server (started
