@@ -62,7 +62,8 @@ public final class BenchCommand {
 
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
-                   int decisionClients, int decisionSeconds, String heap, Path jfr, boolean keep, Path work) {
+                   int decisionClients, int decisionSeconds, String heap, String gc, Path jfr, boolean keep,
+                   Path work) {
     }
 
     private BenchCommand(Options o) {
@@ -80,7 +81,8 @@ public final class BenchCommand {
                 args.string("postgres-password", ""), args.string("mongo-uri", null), args.path("out", "bench.json"),
                 args.integer("clients", 4), args.integer("batch-size", 1_000), args.integer("write-rate", 100),
                 args.integer("write-seconds", 20), args.integer("decision-clients", 8),
-                args.integer("decision-seconds", 20), args.string("heap", "4g"), args.path("jfr", null),
+                args.integer("decision-seconds", 20), args.string("heap", "4g"), args.string("gc", "G1"),
+                args.path("jfr", null),
                 args.flag("keep"), args.path("work-dir", null));
         args.done();
         for (String url : new String[]{o.postgresUrl(), o.mongoUri()}) {
@@ -110,6 +112,7 @@ public final class BenchCommand {
         config.put("writeRatePerSecond", o.writeRate());
         config.put("decisionClients", o.decisionClients());
         config.put("ledgerHeap", o.heap());
+        config.put("ledgerGc", o.gc());
         System.out.printf("bench: %,d practitioners over %d years, seed %d; work directory %s%n",
                 o.settings().practitioners(), o.settings().years(), o.settings().seed(), work);
 
@@ -128,7 +131,9 @@ public final class BenchCommand {
         gen.put("generationSeconds", seconds(t0));
         System.out.printf("generated %,d items in %,d batches in %.1f s: %s%n", items, batches.size(), seconds(t0), byType);
 
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+UseG1GC"));
+        // --gc G1 or ZGC: the embedded read store fills the heap with small objects, which makes G1's young
+        // pauses long (measured 150-300 ms); ZGC collects concurrently.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+Use" + o.gc() + "GC"));
         if (o.jfr() != null) {
             Files.createDirectories(o.jfr());
             jvm.add("-XX:StartFlightRecording=filename=" + o.jfr().toAbsolutePath().resolve("ledger.jfr")
