@@ -45,7 +45,10 @@ public class EventStoreConfiguration {
             // WRITE_DELAY=0: with H2's default delay an acknowledged commit can be lost on kill -9 (measured:
             // ~35,000 autocommitted inserts); with 0 none were. DB_CLOSE_ON_EXIT=FALSE lets the pool close it
             // in order on shutdown. The file lock keeps a second process away from the same data directory.
-            config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            // LOCK_TIMEOUT=10000: batches commit many items per transaction, so a writer may wait for another's
+            // commit longer than H2's default second under load; a timeout is retried (LedgerWriter).
+            config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("events")
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
             config.setUsername("ledger");
             config.setPassword("");
             log.info("Event store: embedded H2 in {}", dir);
