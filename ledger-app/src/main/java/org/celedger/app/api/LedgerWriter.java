@@ -1,12 +1,14 @@
 package org.celedger.app.api;
 
+import static org.celedger.projections.TransientFailures.causedBy;
+import static org.celedger.projections.TransientFailures.isTransient;
+
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
 import org.celedger.app.store.LedgerProperties;
 import org.celedger.domain.DomainRejection;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.celedger.app.security.ApiKey;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.practitioner.AwardCreditCommand;
@@ -62,7 +64,7 @@ public class LedgerWriter {
                     caches.evict(targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
                     continue;
                 }
-                if (!(causedBy(e, ConcurrencyException.class) || lockTimedOut(e)) || attempt == ATTEMPTS) {
+                if (!isTransient(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 backOff(attempt);
@@ -76,30 +78,6 @@ public class LedgerWriter {
             throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this base", "baseId",
                     "This API key may not write for base " + award.baseId() + ".");
         }
-    }
-
-    /**
-     * The database gave up waiting for a lock (H2 HYT00, PostgreSQL 55P03) or broke a deadlock (40P01):
-     * nothing was written, and the same write can succeed a moment later (seen under heavy load in the
-     * 100,000-practitioner benchmark).
-     */
-    private static boolean lockTimedOut(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql
-                    && java.util.Set.of("HYT00", "55P03", "40P01", "40001").contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void backOff(int attempt) {

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.app.read.PractitionerFacts;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.RecordedFact;
@@ -29,14 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "reads")
 public class PractitionerReadController {
 
-    private final EventStore events;
     private final PractitionerFacts facts;
     private final ObjectMapper json;
     private final Clock clock;
     private final RuleEngine engine = new RuleEngine();
 
-    public PractitionerReadController(EventStore events, PractitionerFacts facts, ObjectMapper json, Clock businessClock) {
-        this.events = events;
+    public PractitionerReadController(PractitionerFacts facts, ObjectMapper json, Clock businessClock) {
         this.facts = facts;
         this.json = json;
         this.clock = businessClock;
@@ -53,9 +48,9 @@ public class PractitionerReadController {
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the practitioner, in order")
     public List<HistoryEntry> history(@PathVariable String id) {
-        return stream(id).stream()
-                .map(e -> new HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getTimestamp(),
-                        json.valueToTree(e.getPayload())))
+        return facts.knownAt(id, null).stream()
+                .map(f -> new HistoryEntry(f.sequence(), f.event().getClass().getSimpleName(), f.recordedAt(),
+                        json.valueToTree(f.event())))
                 .toList();
     }
 
@@ -65,13 +60,5 @@ public class PractitionerReadController {
         List<RecordedFact> recorded = facts.knownAt(id, null);
         return new Profile(id, engine.profileAt(recorded, LocalDate.now(clock)), recorded.get(0).recordedAt(),
                 recorded.get(recorded.size() - 1).sequence());
-    }
-
-    private List<? extends DomainEventMessage<?>> stream(String id) {
-        List<? extends DomainEventMessage<?>> stream = events.readEvents(id).asStream().toList();
-        if (stream.isEmpty()) {
-            throw new AggregateNotFoundException(id, "no practitioner " + id);
-        }
-        return stream;
     }
 }

@@ -195,7 +195,7 @@ public final class PractitionerViewStore {
         forEach(activeForReads(), filter, action);
     }
 
-    public void forEach(int generation, Bson filter, Consumer<PractitionerView> action) {
+    private void forEach(int generation, Bson filter, Consumer<PractitionerView> action) {
         try (MongoCursor<Document> cursor = collection(generation).find(filter).sort(Sorts.ascending("_id"))
                 .batchSize(1000).iterator()) {
             while (cursor.hasNext()) {
@@ -219,10 +219,6 @@ public final class PractitionerViewStore {
     /** The raw documents of a generation, for comparing two rebuilds byte for byte. */
     public List<Document> rawDocuments(int generation) {
         return collection(generation).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    public long count() {
-        return collection(activeForReads()).countDocuments();
     }
 
     private MongoCollection<Document> collection(int generation) {

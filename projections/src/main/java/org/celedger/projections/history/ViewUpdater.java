@@ -132,10 +132,5 @@ public final class ViewUpdater {
         public int size() {
             return size;
         }
-
-        public void clear() {
-            byPractitioner.clear();
-            size = 0;
-        }
     }
 }

@@ -1,11 +1,13 @@
 package org.celedger.projections.supervision;
 
+import static org.celedger.projections.TransientFailures.causedBy;
+import static org.celedger.projections.TransientFailures.isTransient;
+
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.celedger.domain.DomainRejection;
 import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.base.RosterSubmitted;
@@ -58,7 +60,7 @@ public class RosterCreditsProcess {
                 commands.sendAndWait(command);
                 return;
             } catch (RuntimeException e) {
-                if (causedBy(e, ConcurrencyException.class) && attempt < ATTEMPTS) {
+                if (isTransient(e) && attempt < ATTEMPTS) {
                     continue;
                 }
                 if (causedBy(e, DomainRejection.class) || causedBy(e, AggregateNotFoundException.class)) {
@@ -68,14 +70,5 @@ public class RosterCreditsProcess {
                 throw e;
             }
         }
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
