@@ -2,6 +2,7 @@ package org.celedger.projections;
 
 import java.sql.SQLException;
 import java.util.Set;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -18,12 +19,14 @@ public final class TransientFailures {
     }
 
     /**
-     * A lost race on an aggregate's sequence (another writer appended first), or the database giving up on
-     * a lock (seen under heavy load in the 100,000-practitioner benchmark).
+     * A lost race on an aggregate's sequence (another writer appended first), a lost race to create an
+     * aggregate (another writer registered the same id first: every creation here is create-if-missing, so
+     * the retry finds it and answers as for any repeated registration), or the database giving up on a lock
+     * (seen under heavy load in the 100,000-practitioner benchmark).
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
                     || t instanceof SQLException sql && LOCK_STATES.contains(sql.getSQLState())) {
                 return true;
             }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "writes")
 public class BatchController {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchController.class);
 
     /** Large enough for a roster or a day's platform export; larger loads are split by the integrator. */
     static final int MAX_ITEMS = 10_000;
@@ -153,6 +157,7 @@ public class BatchController {
                 }
             }
         } catch (RuntimeException commitFailed) {
+            log.warn("A batch chunk of {} items failed to commit; writing them one by one", chunk.size(), commitFailed);
             if (root.isActive()) {
                 root.rollback(commitFailed);
             }
