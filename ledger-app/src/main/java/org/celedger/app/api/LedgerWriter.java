@@ -5,8 +5,8 @@ import static org.celedger.projections.TransientFailures.isTransient;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
+import org.celedger.app.store.CachedCommandTargetResolver;
 import org.celedger.app.store.LedgerProperties;
 import org.celedger.domain.DomainRejection;
 import org.celedger.app.security.ApiKey;
@@ -32,7 +32,6 @@ public class LedgerWriter {
     private final AggregateCaches caches;
     /** Whether other nodes write to the same event store, so that this node's cached aggregates may be behind. */
     private final boolean sharedEventStore;
-    private final AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties) {
         this.commands = commands;
@@ -61,7 +60,7 @@ public class LedgerWriter {
                     // revoked here but written there). What a command accepts is checked by the event
                     // store's sequence key; what it refuses is checked once more on fresh state.
                     revalidated = true;
-                    caches.evict(targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
+                    caches.evict(CachedCommandTargetResolver.INSTANCE.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
                     continue;
                 }
                 if (!isTransient(e) || attempt == ATTEMPTS) {

@@ -34,8 +34,10 @@ public class AggregateConfiguration {
     public ConfigurerModule trainingBaseAggregates(AggregateCaches caches) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TrainingBase.class)
-                        .configureCache(c -> caches.trainingBases()))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(InspectionSample.class));
+                        .configureCache(c -> caches.trainingBases())
+                        .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(InspectionSample.class)
+                        .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE));
     }
 
     @Bean
@@ -45,6 +47,7 @@ public class AggregateConfiguration {
         // fails on the event store's (aggregate, sequence) key, its unit of work evicts the cached state and
         // LedgerWriter retries on fresh state.
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Practitioner.class)
-                .configureCache(c -> caches.practitioners()));
+                .configureCache(c -> caches.practitioners())
+                .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE));
     }
 }

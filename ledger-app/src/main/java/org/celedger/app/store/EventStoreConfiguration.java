@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event store: the only durable home of the facts. Axon's JDBC engine gives a global sequence
@@ -68,7 +69,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  org.axonframework.config.Configuration axon,
-                                                 LedgerProperties properties) {
+                                                 LedgerProperties properties, DataSource dataSource) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -85,6 +86,9 @@ public class EventStoreConfiguration {
                 ? H2EventTableFactory.INSTANCE
                 : PostgresEventTableFactory.INSTANCE;
         engine.createSchema(tables);
+        if (properties.eventStore().embedded()) {
+            new JdbcTemplate(dataSource).execute(H2EventTableFactory.SET_IDENTITY_CACHE);
+        }
         return engine;
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Sorts;
@@ -140,7 +141,7 @@ public final class PractitionerViewStore {
     /** Only the facts of one practitioner's document, for a decision (the derived parts are not read). */
     public Optional<List<StoredFact>> findFacts(String id) {
         return Optional.ofNullable(collection(activeForReads()).find(eq("_id", id))
-                .projection(com.mongodb.client.model.Projections.include("facts")).first())
+                .projection(Projections.include("facts")).first())
                 .map(PractitionerViewStore::facts);
     }
 
@@ -182,7 +183,8 @@ public final class PractitionerViewStore {
         Map<String, String> written = new HashMap<>();
         writes.forEach(w -> written.put(w.view().id(), revision(w.view())));
         Set<String> conflicts = new HashSet<>(written.keySet());
-        for (Document d : collection(generation).find(in("_id", written.keySet()))) {
+        for (Document d : collection(generation).find(in("_id", written.keySet()))
+                .projection(Projections.include("revision"))) {
             if (written.get(d.getString("_id")).equals(d.getString("revision"))) {
                 conflicts.remove(d.getString("_id"));
             }
@@ -207,7 +209,7 @@ public final class PractitionerViewStore {
     /** Only the facts of each matching document of the active generation, in id order: what a what-if needs. */
     public void forEachFacts(Bson filter, java.util.function.BiConsumer<String, List<StoredFact>> action) {
         try (MongoCursor<Document> cursor = collection(activeForReads()).find(filter)
-                .projection(com.mongodb.client.model.Projections.include("facts")).sort(Sorts.ascending("_id"))
+                .projection(Projections.include("facts")).sort(Sorts.ascending("_id"))
                 .batchSize(1000).iterator()) {
             while (cursor.hasNext()) {
                 Document d = cursor.next();
