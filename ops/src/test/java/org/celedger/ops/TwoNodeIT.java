@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
+import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.history.StoredFact;
 import org.celedger.ops.generate.Batches;
 import org.celedger.ops.generate.PopulationGenerator;
 import org.celedger.ops.generate.Settings;
@@ -175,8 +177,8 @@ class TwoNodeIT {
             Map<String, List<Long>> viewSequences = new HashMap<>();
             for (Document view : db.getCollection("practitioner_views_" + generation).find()) {
                 List<Long> sequences = new ArrayList<>();
-                for (Document fact : view.getList("facts", Document.class)) {
-                    sequences.add(((Number) fact.get("s")).longValue());
+                for (StoredFact fact : PractitionerViewStore.facts(view)) {
+                    sequences.add(fact.sequence());
                 }
                 viewSequences.put(view.getString("_id"), sequences);
             }

@@ -17,7 +17,6 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,9 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.conversions.Bson;
-import org.celedger.projections.eligibility.EligibilitySummary;
-import org.celedger.projections.yearly.YearSummary;
 
 /**
  * The practitioner read models in MongoDB, one document per practitioner keyed by its id (the
@@ -231,58 +229,29 @@ public final class PractitionerViewStore {
         return collection;
     }
 
-    // ------------------------------------------------------------------ mapping; decimals as text, exactly
+    // ------------------------------------------------------------------ mapping; the lists in CompactEncoding
 
     static Document document(PractitionerView v) {
-        List<Document> facts = new ArrayList<>(v.facts().size());
-        for (StoredFact f : v.facts()) {
-            facts.add(new Document("s", f.sequence()).append("t", f.recordedAt().toString()).append("type", f.type())
-                    .append("p", f.payload()));
-        }
-        List<Document> years = new ArrayList<>(v.years().size());
-        for (YearSummary y : v.years()) {
-            years.add(new Document("year", y.year()).append("ruleSet", y.ruleSet()).append("version", y.ruleSetVersion())
-                    .append("public", text(y.publicHours())).append("professional", text(y.professionalHours()))
-                    .append("total", text(y.total())).append("status", y.status()));
-        }
-        List<Document> eligibility = new ArrayList<>(v.eligibility().size());
-        for (EligibilitySummary e : v.eligibility()) {
-            eligibility.add(new Document("purpose", e.purpose()).append("level", e.level()).append("year", e.year())
-                    .append("ruleSet", e.ruleSet()).append("version", e.ruleSetVersion()).append("outcome", e.outcome())
-                    .append("eligible", e.eligible()).append("referenceStatus", e.referenceStatus()));
-        }
         return new Document("_id", v.id()).append("revision", revision(v)).append("lastSequence", v.lastSequence()).append("name", v.name())
                 .append("jurisdiction", v.jurisdiction()).append("region", v.region()).append("sector", v.sector())
-                .append("titleLevel", v.titleLevel()).append("degree", v.degree()).append("facts", facts)
-                .append("years", years).append("eligibility", eligibility).append("problem", v.problem());
+                .append("titleLevel", v.titleLevel()).append("degree", v.degree())
+                .append("facts", new Binary(CompactEncoding.facts(v.facts())))
+                .append("years", new Binary(CompactEncoding.years(v.years())))
+                .append("eligibility", new Binary(CompactEncoding.eligibility(v.eligibility())))
+                .append("problem", v.problem());
     }
 
-    private static List<StoredFact> facts(Document d) {
-        List<StoredFact> facts = new ArrayList<>();
-        for (Document f : d.getList("facts", Document.class)) {
-            facts.add(new StoredFact(((Number) f.get("s")).longValue(), Instant.parse(f.getString("t")),
-                    f.getString("type"), f.getString("p")));
-        }
-        return facts;
+    /** The facts of a stored document, in the order they were stored (by sequence). */
+    public static List<StoredFact> facts(Document d) {
+        return CompactEncoding.facts(d.get("facts", Binary.class).getData());
     }
 
     static PractitionerView view(Document d) {
-        List<StoredFact> facts = facts(d);
-        List<YearSummary> years = new ArrayList<>();
-        for (Document y : d.getList("years", Document.class)) {
-            years.add(new YearSummary(y.getInteger("year"), y.getString("ruleSet"), y.getString("version"),
-                    decimal(y.getString("public")), decimal(y.getString("professional")), decimal(y.getString("total")),
-                    y.getString("status")));
-        }
-        List<EligibilitySummary> eligibility = new ArrayList<>();
-        for (Document e : d.getList("eligibility", Document.class)) {
-            eligibility.add(new EligibilitySummary(e.getString("purpose"), e.getString("level"), e.getInteger("year"),
-                    e.getString("ruleSet"), e.getString("version"), e.getString("outcome"), e.getBoolean("eligible"),
-                    e.getString("referenceStatus")));
-        }
         return new PractitionerView(d.getString("_id"), ((Number) d.get("lastSequence")).longValue(),
                 d.getString("name"), d.getString("jurisdiction"), d.getString("region"), d.getString("sector"),
-                d.getString("titleLevel"), d.getString("degree"), facts, years, eligibility, d.getString("problem"));
+                d.getString("titleLevel"), d.getString("degree"), facts(d),
+                CompactEncoding.years(d.get("years", Binary.class).getData()),
+                CompactEncoding.eligibility(d.get("eligibility", Binary.class).getData()), d.getString("problem"));
     }
 
     /**
@@ -296,13 +265,5 @@ public final class PractitionerViewStore {
             hash = (hash ^ f.sequence()) * 0x100000001b3L;
         }
         return v.id() + "@" + v.facts().size() + ":" + Long.toHexString(hash);
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    private static BigDecimal decimal(String text) {
-        return text == null ? null : new BigDecimal(text);
     }
 }
