@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -23,6 +24,16 @@ public class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
     private static final String ADMIN = Role.ADMIN.name();
+
+    /**
+     * The paths below are matched as path patterns, not through Spring MVC's handler mappings (Spring
+     * Security's default when MVC is present): that looked up the handler of every request once more for
+     * security, a tenth of the CPU of a decision read in the benchmark's profile.
+     */
+    @Bean
+    public PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, Problems problems) throws Exception {
