@@ -63,7 +63,7 @@ public final class BenchCommand {
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
                    int decisionClients, int decisionSeconds, String heap, String gc, Path jfr, boolean keep,
-                   Path work) {
+                   Path work, List<String> ledgerArgs, java.util.Set<String> phases) {
     }
 
     private BenchCommand(Options o) {
@@ -83,7 +83,11 @@ public final class BenchCommand {
                 args.integer("write-seconds", 20), args.integer("decision-clients", 8),
                 args.integer("decision-seconds", 20), args.string("heap", "4g"), args.string("gc", "G1"),
                 args.path("jfr", null),
-                args.flag("keep"), args.path("work-dir", null));
+                args.flag("keep"), args.path("work-dir", null),
+                // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
+                List.of(args.string("ledger-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
+                // the phases after ingestion to run (all by default), to measure one of them again
+                java.util.Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")));
         args.done();
         for (String url : new String[]{o.postgresUrl(), o.mongoUri()}) {
             if (url != null && !loopback(url)) {
@@ -150,6 +154,8 @@ public final class BenchCommand {
         if (o.mongoUri() != null) {
             ledgerArgs.add("--spring.data.mongodb.uri=" + o.mongoUri());
         }
+        ledgerArgs.addAll(o.ledgerArgs());
+        o.ledgerArgs().forEach(config.putArray("ledgerArgs")::add);
         long started = System.nanoTime();
         try (LedgerProcess process = LedgerProcess.start(new LedgerProcess.Spec(o.jar(), work.resolve("data"), ADMIN_KEY,
                 jvm, ledgerArgs, work.resolve("ledger.log")))) {
@@ -164,10 +170,18 @@ public final class BenchCommand {
             try {
                 ingest(batches, items);
                 batches.clear(); // free the bodies before the read phases
-                singleWrites(ids);
-                decisions(ids);
-                whatIf();
-                rebuild();
+                if (o.phases().contains("writes")) {
+                    singleWrites(ids);
+                }
+                if (o.phases().contains("decisions")) {
+                    decisions(ids);
+                }
+                if (o.phases().contains("what-if")) {
+                    whatIf();
+                }
+                if (o.phases().contains("rebuild")) {
+                    rebuild();
+                }
             } finally {
                 heap.stop();
             }
@@ -249,9 +263,10 @@ public final class BenchCommand {
                 statuses, atEnd == null ? -1 : atEnd.head() - atEnd.position());
         problems.forEach(p -> System.out.println("  not accepted: " + p));
 
-        // catch-up: until readiness is UP again (every segment of every processor at the head)
+        // catch-up: until every processor has read to the head of the event store. Not readiness: that reports
+        // whether the projections have caught up since the ledger started, and stays UP while they lag behind.
         long waitStart = System.nanoTime();
-        while (!ledger.ready()) {
+        while (!projectionsAtHead()) {
             if (seconds(waitStart) > 3_600) {
                 throw new OpsException("the projection did not catch up within an hour");
             }
@@ -283,9 +298,28 @@ public final class BenchCommand {
         rows.add(new Row("events ingested, POST /api/v1/batches (" + o.clients() + " clients, " + o.batchSize()
                 + "/batch)", String.format("%,.0f events/s (%,d in %.1f s)", eventsPerSecond, accepted, ingestSeconds),
                 "≥ 5,000 events/s", verdict(eventsPerSecond >= 5_000)));
-        rows.add(new Row("projection catch-up (first write → readiness UP)", String.format(
-                "%,.0f events/s (lag %,d at end of ingestion, UP %.1f s later)", projectionRate,
+        rows.add(new Row("projection catch-up (first write → every processor at the head)", String.format(
+                "%,.0f events/s (lag %,d at end of ingestion, at the head %.1f s later)", projectionRate,
                 atEnd == null ? -1 : atEnd.head() - atEnd.position(), seconds(waitStart)), "—", ""));
+    }
+
+    /** Whether every projection on the ledger has read every event written so far (its lag is 0). */
+    private boolean projectionsAtHead() {
+        JsonNode r = ledger.readiness();
+        if (r == null) {
+            return false;
+        }
+        JsonNode processors = r.path("components").path("projections").path("details");
+        if (processors.isEmpty()) {
+            return false;
+        }
+        for (JsonNode p : processors) {
+            boolean heldElsewhere = p.has("segments"); // its segments are another node's to report
+            if (!heldElsewhere && (!p.path("running").asBoolean() || p.path("lag").asLong() > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long head() {
