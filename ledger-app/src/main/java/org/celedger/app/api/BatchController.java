@@ -54,8 +54,8 @@ public class BatchController {
 
     public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics,
                            TransactionManager transactions,
-                           @Value("${ledger.batch.parallelism:4}") int parallelism,
-                           @Value("${ledger.batch.items-per-transaction:100}") int chunk) {
+                           @Value("${ledger.batch.parallelism:2}") int parallelism,
+                           @Value("${ledger.batch.items-per-transaction:500}") int chunk) {
         this.transactions = transactions;
         this.parallelism = parallelism;
         this.chunk = chunk;

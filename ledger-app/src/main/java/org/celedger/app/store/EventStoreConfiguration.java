@@ -52,6 +52,7 @@ public class EventStoreConfiguration {
                     + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
             config.setUsername("ledger");
             config.setPassword("");
+            config.setExceptionOverride(new BrokenH2SessionEviction());
             log.info("Event store: embedded H2 in {}", dir);
         } else {
             config.setJdbcUrl(store.url());

@@ -3,6 +3,9 @@ package org.celedger.app.store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -21,6 +24,9 @@ public class LedgerMetrics {
     private final MeterRegistry registry;
     private final EventStore events;
     private final CommandBus commands;
+    /** The meters by event type and by command and outcome: found once, not looked up by tags per event. */
+    private final Map<String, Counter> appended = new ConcurrentHashMap<>();
+    private final Map<String, Timer> commandTimers = new ConcurrentHashMap<>();
 
     public LedgerMetrics(MeterRegistry registry, EventStore events, CommandBus commands) {
         this.registry = registry;
@@ -48,15 +54,19 @@ public class LedgerMetrics {
                 outcome = e.getClass().getSimpleName();
                 throw e;
             } finally {
-                Timer.builder("ledger.command").description("command handling, from dispatch to the handler's answer")
-                        .tag("command", command).tag("outcome", outcome).publishPercentileHistogram()
-                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                commandTimer(command, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         });
     }
 
     private void appended(String type) {
-        Counter.builder("ledger.events.appended").description("events committed to the event store")
-                .tag("type", type).register(registry).increment();
+        appended.computeIfAbsent(type, t -> Counter.builder("ledger.events.appended")
+                .description("events committed to the event store").tag("type", t).register(registry)).increment();
+    }
+
+    private Timer commandTimer(String command, String outcome) {
+        return commandTimers.computeIfAbsent(command + " " + outcome, k -> Timer.builder("ledger.command")
+                .description("command handling, from dispatch to the handler's answer")
+                .tag("command", command).tag("outcome", outcome).publishPercentileHistogram().register(registry));
     }
 }

@@ -2,6 +2,7 @@ package org.celedger.projections.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ public final class FactCodec {
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final ObjectMapper json;
+    /** A reader per fact type, made once: {@code readValue} looks the type's deserializer up on every call. */
+    private final Map<String, ObjectReader> readers;
 
     public FactCodec(ObjectMapper json) {
         this.json = json;
+        this.readers = TYPES.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> json.readerFor(e.getValue())));
     }
 
     public StoredFact encode(long sequence, Instant recordedAt, PractitionerEvent event) {
@@ -37,12 +42,12 @@ public final class FactCodec {
     }
 
     public RecordedFact decode(StoredFact fact) {
-        Class<? extends PractitionerEvent> type = TYPES.get(fact.type());
-        if (type == null) {
+        ObjectReader reader = readers.get(fact.type());
+        if (reader == null) {
             throw new IllegalStateException("unknown fact type " + fact.type() + " at sequence " + fact.sequence());
         }
         try {
-            return new RecordedFact(fact.sequence(), fact.recordedAt(), json.readValue(fact.payload(), type));
+            return new RecordedFact(fact.sequence(), fact.recordedAt(), reader.readValue(fact.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot decode " + fact.type() + " at sequence " + fact.sequence(), e);
         }
