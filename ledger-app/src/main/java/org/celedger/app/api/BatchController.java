@@ -54,7 +54,7 @@ public class BatchController {
 
     public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics,
                            TransactionManager transactions,
-                           @Value("${ledger.batch.parallelism:2}") int parallelism,
+                           @Value("${ledger.batch.parallelism:1}") int parallelism,
                            @Value("${ledger.batch.items-per-transaction:500}") int chunk) {
         this.transactions = transactions;
         this.parallelism = parallelism;
