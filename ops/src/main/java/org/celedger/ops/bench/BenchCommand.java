@@ -63,7 +63,7 @@ public final class BenchCommand {
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
                    int decisionClients, int decisionSeconds, String heap, String gc, Path jfr, boolean keep,
-                   Path work, List<String> ledgerArgs, java.util.Set<String> phases) {
+                   Path work, List<String> ledgerArgs, java.util.Set<String> phases, List<String> jvmArgs) {
     }
 
     private BenchCommand(Options o) {
@@ -87,7 +87,9 @@ public final class BenchCommand {
                 // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
                 List.of(args.string("ledger-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
                 // the phases after ingestion to run (all by default), to measure one of them again
-                java.util.Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")));
+                java.util.Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")),
+                // more options for the ledger's JVM: "-XX:a -XX:b"
+                List.of(args.string("jvm-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList());
         args.done();
         for (String url : new String[]{o.postgresUrl(), o.mongoUri()}) {
             if (url != null && !loopback(url)) {
@@ -137,7 +139,12 @@ public final class BenchCommand {
 
         // --gc G1 or ZGC: the embedded read store fills the heap with small objects, which makes G1's young
         // pauses long (measured 150-300 ms); ZGC collects concurrently.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+Use" + o.gc() + "GC"));
+        // -XX:-UseCodeCacheFlushing as in the README's start command: the code cache sweeper flushed some 10,000
+        // compiled methods when the load changed after the ingestion, stalling the ledger for seconds (JFR).
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+Use" + o.gc() + "GC",
+                "-XX:-UseCodeCacheFlushing"));
+        jvm.addAll(o.jvmArgs());
+        o.jvmArgs().forEach(config.putArray("ledgerJvmArgs")::add);
         if (o.jfr() != null) {
             Files.createDirectories(o.jfr());
             jvm.add("-XX:StartFlightRecording=filename=" + o.jfr().toAbsolutePath().resolve("ledger.jfr")
