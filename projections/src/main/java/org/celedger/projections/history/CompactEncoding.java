@@ -20,7 +20,7 @@ import org.celedger.projections.yearly.YearSummary;
  *
  * <p>Why: no query filters on what is inside these lists (listings and statistics filter on the profile
  * fields, which stay plain fields), and the embedded read store keeps every document in the ledger's heap.
- * As sub-documents, 100,000 practitioners were some 30 million small objects (a map, its entries, a string
+ * As sub-documents, 100,000 practitioners were tens of millions of small objects (a map, its entries, a string
  * per key and per value), which the garbage collector traced on every cycle: G1's young pauses of
  * 150–300 ms and ZGC cycles running back to back under the benchmark's decisions. As one byte array per
  * list they are three objects, and every read and write of a document encodes and decodes a few arrays
