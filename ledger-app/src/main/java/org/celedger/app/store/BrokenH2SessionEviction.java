@@ -7,11 +7,11 @@ import java.sql.SQLException;
  * Tells the connection pool to close an H2 connection whose statement failed inside H2's storage engine
  * (an {@code MVStoreException}, H2's "General error" 50000), instead of handing it out again.
  *
- * <p>Why: under the benchmark's load H2 2.3.232 once failed a {@code COMMIT} with {@code MVStoreException:
- * Position 0} (a race in its page store; h2database PR #4374 fixes one such race after 2.4.240). The commit had
- * in fact taken effect; the batch redid its items, which were answered as the repeats they were. But the
- * session kept its broken transaction open, and H2 then kept every page version since, about 5 GB of heap for
- * five minutes, until the session was next used. Closing the session ends that transaction.
+ * <p>Why: under the benchmark's load H2 2.3.232 now and then failed a {@code COMMIT} with {@code MVStoreException:
+ * Position 0} (a race in its page store; h2database PR #4374 fixes one such race after 2.4.240). Once the commit
+ * had in fact taken effect; the batch redid its items, which were answered as the repeats they were. But the
+ * session kept its broken transaction open, and the heap then held about 5 GB more for minutes (H2 keeps the
+ * page versions an open transaction may still read). Closing the session ends that transaction.
  */
 public final class BrokenH2SessionEviction implements SQLExceptionOverride {
 

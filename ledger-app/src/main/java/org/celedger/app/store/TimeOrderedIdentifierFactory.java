@@ -17,9 +17,8 @@ import org.axonframework.common.IdentifierFactory;
  */
 public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
 
-    private static final SecureRandom SEED = new SecureRandom();
     /** Random bits mixed with a seed from a secure source, so two nodes never share a sequence of them. */
-    private static final long NODE_SALT = SEED.nextLong();
+    private static final long NODE_SALT = new SecureRandom().nextLong();
 
     @Override
     public String generateIdentifier() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,7 @@ public final class BenchCommand {
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
                    int decisionClients, int decisionSeconds, String heap, String gc, Path jfr, boolean keep,
-                   Path work, List<String> ledgerArgs, java.util.Set<String> phases, List<String> jvmArgs) {
+                   Path work, List<String> ledgerArgs, Set<String> phases, List<String> jvmArgs) {
     }
 
     private BenchCommand(Options o) {
@@ -85,11 +86,11 @@ public final class BenchCommand {
                 args.path("jfr", null),
                 args.flag("keep"), args.path("work-dir", null),
                 // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
-                List.of(args.string("ledger-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
+                words(args.string("ledger-args", "")),
                 // the phases after ingestion to run (all by default), to measure one of them again
-                java.util.Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")),
+                Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")),
                 // more options for the ledger's JVM: "-XX:a -XX:b"
-                List.of(args.string("jvm-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList());
+                words(args.string("jvm-args", "")));
         args.done();
         for (String url : new String[]{o.postgresUrl(), o.mongoUri()}) {
             if (url != null && !loopback(url)) {
@@ -97,6 +98,11 @@ public final class BenchCommand {
             }
         }
         return new BenchCommand(o).bench();
+    }
+
+    /** The space-separated words of an option's value. */
+    static List<String> words(String value) {
+        return List.of(value.trim().split("\\s+")).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     static boolean loopback(String url) {

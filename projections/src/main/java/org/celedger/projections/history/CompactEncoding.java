@@ -26,7 +26,8 @@ import org.celedger.projections.yearly.YearSummary;
  * list they are three objects, and every read and write of a document encodes and decodes a few arrays
  * instead of hundreds of fields. The facts keep their JSON payloads, as in the event store.
  *
- * <p>Each value starts with a format version, so a later format can still read this one.
+ * <p>Each value is a format version, the number of elements and the elements, so a later format can still
+ * read this one.
  */
 final class CompactEncoding {
 
@@ -36,120 +37,100 @@ final class CompactEncoding {
     }
 
     static byte[] facts(List<StoredFact> facts) {
-        return write(out -> {
-            out.writeInt(facts.size());
-            for (StoredFact f : facts) {
-                out.writeLong(f.sequence());
-                out.writeLong(f.recordedAt().getEpochSecond());
-                out.writeInt(f.recordedAt().getNano());
-                out.writeUTF(f.type());
-                byte[] payload = f.payload().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(payload.length);
-                out.write(payload);
-            }
+        return list(facts, (out, f) -> {
+            out.writeLong(f.sequence());
+            out.writeLong(f.recordedAt().getEpochSecond());
+            out.writeInt(f.recordedAt().getNano());
+            out.writeUTF(f.type());
+            byte[] payload = f.payload().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(payload.length);
+            out.write(payload);
         });
     }
 
     static List<StoredFact> facts(byte[] bytes) {
-        return read(bytes, in -> {
-            int n = in.readInt();
-            List<StoredFact> facts = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                long sequence = in.readLong();
-                Instant recordedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-                String type = in.readUTF();
-                byte[] payload = new byte[in.readInt()];
-                in.readFully(payload);
-                facts.add(new StoredFact(sequence, recordedAt, type, new String(payload, StandardCharsets.UTF_8)));
-            }
-            return facts;
+        return list(bytes, in -> {
+            long sequence = in.readLong();
+            Instant recordedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String type = in.readUTF();
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            return new StoredFact(sequence, recordedAt, type, new String(payload, StandardCharsets.UTF_8));
         });
     }
 
     static byte[] years(List<YearSummary> years) {
-        return write(out -> {
-            out.writeInt(years.size());
-            for (YearSummary y : years) {
-                out.writeInt(y.year());
-                text(out, y.ruleSet());
-                text(out, y.ruleSetVersion());
-                text(out, y.publicHours() == null ? null : y.publicHours().toPlainString());
-                text(out, y.professionalHours() == null ? null : y.professionalHours().toPlainString());
-                text(out, y.total() == null ? null : y.total().toPlainString());
-                text(out, y.status());
-            }
+        return list(years, (out, y) -> {
+            out.writeInt(y.year());
+            text(out, y.ruleSet());
+            text(out, y.ruleSetVersion());
+            decimal(out, y.publicHours());
+            decimal(out, y.professionalHours());
+            decimal(out, y.total());
+            text(out, y.status());
         });
     }
 
     static List<YearSummary> years(byte[] bytes) {
-        return read(bytes, in -> {
-            int n = in.readInt();
-            List<YearSummary> years = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                years.add(new YearSummary(in.readInt(), text(in), text(in), decimal(in), decimal(in), decimal(in),
-                        text(in)));
-            }
-            return years;
-        });
+        return list(bytes, in -> new YearSummary(in.readInt(), text(in), text(in), decimal(in), decimal(in),
+                decimal(in), text(in)));
     }
 
     static byte[] eligibility(List<EligibilitySummary> lines) {
-        return write(out -> {
-            out.writeInt(lines.size());
-            for (EligibilitySummary e : lines) {
-                text(out, e.purpose());
-                text(out, e.level());
-                out.writeInt(e.year());
-                text(out, e.ruleSet());
-                text(out, e.ruleSetVersion());
-                text(out, e.outcome());
-                out.writeBoolean(e.eligible());
-                text(out, e.referenceStatus());
-            }
+        return list(lines, (out, e) -> {
+            text(out, e.purpose());
+            text(out, e.level());
+            out.writeInt(e.year());
+            text(out, e.ruleSet());
+            text(out, e.ruleSetVersion());
+            text(out, e.outcome());
+            out.writeBoolean(e.eligible());
+            text(out, e.referenceStatus());
         });
     }
 
     static List<EligibilitySummary> eligibility(byte[] bytes) {
-        return read(bytes, in -> {
-            int n = in.readInt();
-            List<EligibilitySummary> lines = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                lines.add(new EligibilitySummary(text(in), text(in), in.readInt(), text(in), text(in), text(in),
-                        in.readBoolean(), text(in)));
-            }
-            return lines;
-        });
+        return list(bytes, in -> new EligibilitySummary(text(in), text(in), in.readInt(), text(in), text(in),
+                text(in), in.readBoolean(), text(in)));
     }
 
     // ------------------------------------------------------------------ framing
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+    private interface ElementWriter<T> {
+        void write(DataOutputStream out, T element) throws IOException;
     }
 
-    private interface Reader<T> {
+    private interface ElementReader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
-    private static byte[] write(Writer writer) {
+    private static <T> byte[] list(List<T> elements, ElementWriter<T> writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
-            writer.write(out);
+            out.writeInt(elements.size());
+            for (T element : elements) {
+                writer.write(out, element);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
     }
 
-    private static <T> T read(byte[] bytes, Reader<T> reader) {
+    private static <T> List<T> list(byte[] bytes, ElementReader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
                 throw new IllegalStateException("a practitioner document in format " + version
                         + ", this ledger reads format " + VERSION + ": rebuild the view");
             }
-            return reader.read(in);
+            int n = in.readInt();
+            List<T> elements = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                elements.add(reader.read(in));
+            }
+            return elements;
         } catch (IOException e) {
             throw new IllegalStateException("a damaged practitioner document: rebuild the view", e);
         }
@@ -164,6 +145,11 @@ final class CompactEncoding {
 
     private static String text(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** Decimals as their plain text, so that a scale (90.50) comes back as it was stored. */
+    private static void decimal(DataOutputStream out, BigDecimal value) throws IOException {
+        text(out, value == null ? null : value.toPlainString());
     }
 
     private static BigDecimal decimal(DataInputStream in) throws IOException {
