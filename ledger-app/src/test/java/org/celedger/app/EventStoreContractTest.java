@@ -28,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.FilterChainProxy;
 
 /**
  * What the event store must guarantee, end to end over HTTP: every kind of fact is recorded and read
@@ -333,6 +335,16 @@ abstract class EventStoreContractTest {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus", auditor).status()).isEqualTo(403);
         assertThat(api.get("/actuator/prometheus", ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void securityIsThePlainFilterChainWithoutObservationsOfItsOwn(@Autowired ApplicationContext context) {
+        // SecurityConfiguration drops Spring MVC's per-request handler lookup and the security observations
+        // (the benchmark's profile); the access rules above still apply, and HTTP metrics stay.
+        assertThat(context.getBean("springSecurityFilterChain")).isExactlyInstanceOf(FilterChainProxy.class);
+        assertThat(api.get("/api/v1/practitioners/" + id("nobody") + "/history", null).status()).isEqualTo(401);
+        String metrics = api.get("/actuator/prometheus", ADMIN).raw();
+        assertThat(metrics).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
     }
 
     @Test
