@@ -27,6 +27,20 @@ class PractitionerViewStoreTest {
     }
 
     @Test
+    void aDecisionReadsExactlyTheStoredFactsOfTheActiveGeneration() {
+        List<StoredFact> facts = List.of(
+                new StoredFact(0, Instant.parse("2026-01-01T00:00:00.123456789Z"), "PractitionerRegistered",
+                        "{\"name\":\"乌兰\",\"region\":\"呼和浩特\"}"),
+                new StoredFact(3, Instant.parse("2026-02-01T08:00:00Z"), "CreditAwarded", "{\"hours\":32.50}"));
+        PractitionerView view = new PractitionerView("p", 3, "乌兰", "IM", "r", null, null, null, facts,
+                List.of(), List.of(), null);
+        store.save(store.activeForReads(), List.of(new PractitionerViewStore.Write(view, null)));
+
+        assertThat(store.findFacts("p")).contains(facts);
+        assertThat(store.findFacts("nobody")).isEmpty();
+    }
+
+    @Test
     void aWriteBasedOnAStaleReadIsReportedAsAConflictAndNotApplied() {
         assertThat(store.save(1, List.of(new PractitionerViewStore.Write(view("p", 0, 1), null)))).isEmpty();
         String revision = store.load(1, Set.of("p")).get("p").revision();
