@@ -22,7 +22,8 @@ public final class Ops {
                            [--postgres-url jdbc:postgresql://… --postgres-user … --postgres-password …]
                            [--mongo-uri mongodb://…] [--out bench.json] [--clients 4] [--batch-size 1000]
                            [--write-rate 100] [--write-seconds 20] [--decision-clients 8] [--decision-seconds 20]
-                           [--heap 4g] [--jfr DIR] [--keep]
+                           [--warm-up-seconds 30] [--heap 4g] [--gc G1|Z] [--jfr DIR] [--keep] [--work-dir DIR]
+                           [--phases writes,decisions,what-if,rebuild] [--jvm-args "-XX:…"] [--ledger-args "--a=1"]
               mongo-server --port P [--host 127.0.0.1]
               export       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --out events.ndjson
               import       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --in events.ndjson

@@ -63,7 +63,7 @@ public final class BenchCommand {
 
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
-                   int decisionClients, int decisionSeconds, String heap, String gc, Path jfr, boolean keep,
+                   int decisionClients, int decisionSeconds, int warmUpSeconds, String heap, String gc, Path jfr, boolean keep,
                    Path work, List<String> ledgerArgs, Set<String> phases, List<String> jvmArgs) {
     }
 
@@ -82,7 +82,9 @@ public final class BenchCommand {
                 args.string("postgres-password", ""), args.string("mongo-uri", null), args.path("out", "bench.json"),
                 args.integer("clients", 4), args.integer("batch-size", 1_000), args.integer("write-rate", 100),
                 args.integer("write-seconds", 20), args.integer("decision-clients", 8),
-                args.integer("decision-seconds", 20), args.string("heap", "4g"), args.string("gc", "G1"),
+                args.integer("decision-seconds", 20),
+                // each latency phase first runs its own load this long, unmeasured, while the JIT recompiles
+                args.integer("warm-up-seconds", 30), args.string("heap", "4g"), args.string("gc", "G1"),
                 args.path("jfr", null),
                 args.flag("keep"), args.path("work-dir", null),
                 // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
@@ -123,6 +125,7 @@ public final class BenchCommand {
         config.put("batchSize", o.batchSize());
         config.put("writeRatePerSecond", o.writeRate());
         config.put("decisionClients", o.decisionClients());
+        config.put("warmUpSeconds", o.warmUpSeconds());
         config.put("ledgerHeap", o.heap());
         config.put("ledgerGc", o.gc());
         System.out.printf("bench: %,d practitioners over %d years, seed %d; work directory %s%n",
@@ -395,97 +398,126 @@ public final class BenchCommand {
 
     private void singleWrites(List<String> ids) throws Exception {
         int total = o.writeRate() * o.writeSeconds();
-        System.out.printf("single writes: %,d credits at %d/s …%n", total, o.writeRate());
+        System.out.printf("single writes: %,d credits at %d/s after %d s of the same load unmeasured …%n", total,
+                o.writeRate(), o.warmUpSeconds());
+        SplittableRandom random = new SplittableRandom(o.settings().seed() ^ 0x5EED);
+        // Warm-up at the measured load itself: the JIT recompiles for the single-write path what the ingestion
+        // had compiled for batches (JFR: C2 busy for most of a 20 s phase after 300 warm-up writes).
+        openLoopWrites("bench-warm-up-", ids, random, o.writeRate() * o.warmUpSeconds(), new Latencies(),
+                new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Latencies service = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        SplittableRandom random = new SplittableRandom(o.settings().seed() ^ 0x5EED);
-        String[] targets = new String[total];
-        for (int i = 0; i < total; i++) {
-            targets[i] = ids.get(random.nextInt(ids.size()));
-        }
-        String completedOn = o.settings().asOf().toString();
-        // warm-up, as for decisions: the first single writes pay for compiling their code path (ingestion ran
-        // another one), not for the write; 300 credits to other practitioners, not counted
-        try (KeepAliveConnection warmUp = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
-            for (int i = 0; i < 300; i++) {
-                warmUp.post("/api/v1/practitioners/" + ids.get(random.nextInt(ids.size())) + "/credits",
-                        "{\"awardId\":\"bench-warm-up-" + i + "\",\"year\":" + o.settings().lastYear()
-                                + ",\"category\":\"PUBLIC\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":1.0,"
-                                + "\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}");
-            }
-        }
-        long intervalNanos = 1_000_000_000L / o.writeRate();
-        // Open loop: request i is due at start + i/rate whatever happened before, and its latency counts from
-        // when it was due, so a stall shows in every request it delays (no coordinated omission).
-        int senders = Math.max(4, o.writeRate() / 50);
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        long start = System.nanoTime() + 50_000_000L;
-        List<Future<?>> futures = new ArrayList<>();
-        for (int s = 0; s < senders; s++) {
-            futures.add(pool.submit(() -> {
-                KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY);
-                int i;
-                while ((i = next.getAndIncrement()) < total) {
-                    long due = start + i * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    long sent = System.nanoTime();
-                    String body = "{\"awardId\":\"bench-w-" + i + "\",\"year\":" + o.settings().lastYear()
-                            + ",\"category\":\"PUBLIC\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":1.5,"
-                            + "\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
-                    KeepAliveConnection.Answer r = connection.post("/api/v1/practitioners/" + targets[i] + "/credits", body);
-                    long end = System.nanoTime();
-                    latency.record(end - due);
-                    service.record(end - sent);
-                    statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
-                }
-                connection.close();
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get(o.writeSeconds() + 600L, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        JvmActivity before = JvmActivity.of(ledger);
+        double elapsed = openLoopWrites("bench-w-", ids, random, total, latency, service, statuses);
+        JvmActivity jvm = JvmActivity.of(ledger).since(before);
         ObjectNode w = report.putObject("singleWrites");
         w.put("requests", total);
         w.put("ratePerSecond", o.writeRate());
         w.put("achievedPerSecond", total / elapsed);
+        w.put("warmUpSeconds", o.warmUpSeconds());
         statuses.forEach((k, v) -> w.putObject("statuses").put(String.valueOf(k), v.sum()));
         w.put("p50Ms", latency.percentileMillis(50));
         w.put("p99Ms", latency.percentileMillis(99));
         w.put("maxMs", latency.maxMillis());
         w.put("serviceP50Ms", service.percentileMillis(50));
         w.put("serviceP99Ms", service.percentileMillis(99));
-        System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", statuses,
-                latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis());
+        jvm.into(w.putObject("ledgerJvmDuringPhase"));
+        System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms; ledger JVM: %s%n", statuses,
+                latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis(), jvm);
         rows.add(new Row("single write POST …/credits at " + o.writeRate() + "/s: p50 / p99 / max",
                 String.format("%.1f / %.1f / %.1f ms", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20)));
     }
 
+    /**
+     * Sends {@code total} credits at the write rate, open loop: request i is due at start + i/rate whatever
+     * happened before, and its latency counts from when it was due, so a stall shows in every request it
+     * delays (no coordinated omission). Answers the seconds it took.
+     */
+    private double openLoopWrites(String awardPrefix, List<String> ids, SplittableRandom random, int total,
+                                  Latencies latency, Latencies service, Map<Integer, LongAdder> statuses) throws Exception {
+        String[] targets = new String[total];
+        for (int i = 0; i < total; i++) {
+            targets[i] = ids.get(random.nextInt(ids.size()));
+        }
+        String completedOn = o.settings().asOf().toString();
+        AtomicInteger next = new AtomicInteger();
+        long intervalNanos = 1_000_000_000L / o.writeRate();
+        int senders = Math.max(4, o.writeRate() / 50);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long start = System.nanoTime() + 50_000_000L;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            futures.add(pool.submit(() -> {
+                try (KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        long due = start + i * intervalNanos;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        long sent = System.nanoTime();
+                        String body = "{\"awardId\":\"" + awardPrefix + i + "\",\"year\":" + o.settings().lastYear()
+                                + ",\"category\":\"PUBLIC\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":1.5,"
+                                + "\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
+                        KeepAliveConnection.Answer r = connection.post("/api/v1/practitioners/" + targets[i] + "/credits", body);
+                        long end = System.nanoTime();
+                        latency.record(end - due);
+                        service.record(end - sent);
+                        statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(total / o.writeRate() + 600L, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     // ==================================================================== decisions under concurrent load
 
     private void decisions(List<String> ids) throws Exception {
-        System.out.printf("decisions: %d clients for %d s …%n", o.decisionClients(), o.decisionSeconds());
-        // warm-up: the first requests pay for class loading and JIT compilation, not for the decision
-        try (KeepAliveConnection warmUp = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
-            for (int i = 0; i < Math.min(500, ids.size()); i++) {
-                warmUp.get(eligibility(ids.get(i)));
-            }
-        }
+        System.out.printf("decisions: %d clients for %d s after %d s of the same load unmeasured …%n",
+                o.decisionClients(), o.decisionSeconds(), o.warmUpSeconds());
+        // warm-up at the measured load: the first requests pay for class loading and JIT compilation
+        closedLoopDecisions(ids, o.warmUpSeconds(), 7, new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        long end = System.nanoTime() + o.decisionSeconds() * 1_000_000_000L;
+        JvmActivity before = JvmActivity.of(ledger);
+        closedLoopDecisions(ids, o.decisionSeconds(), 31, latency, statuses);
+        JvmActivity jvm = JvmActivity.of(ledger).since(before);
+        ObjectNode d = report.putObject("decisions");
+        d.put("clients", o.decisionClients());
+        d.put("warmUpSeconds", o.warmUpSeconds());
+        d.put("requests", latency.count());
+        d.put("perSecond", latency.count() / (double) o.decisionSeconds());
+        statuses.forEach((k, v) -> d.putObject("statuses").put(String.valueOf(k), v.sum()));
+        d.put("p50Ms", latency.percentileMillis(50));
+        d.put("p99Ms", latency.percentileMillis(99));
+        d.put("maxMs", latency.maxMillis());
+        jvm.into(d.putObject("ledgerJvmDuringPhase"));
+        System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms; ledger JVM: %s%n",
+                latency.count(), latency.count() / (double) o.decisionSeconds(), statuses,
+                latency.percentileMillis(50), latency.percentileMillis(99), jvm);
+        rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
+                String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
+                        latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
+                verdict(latency.percentileMillis(99) <= 10)));
+    }
+
+    /** Each client asks for a random practitioner's decision, the next as soon as the last is answered. */
+    private void closedLoopDecisions(List<String> ids, int seconds, int seedFactor, Latencies latency,
+                                     Map<Integer, LongAdder> statuses) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(o.decisionClients());
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < o.decisionClients(); c++) {
-            long seed = o.settings().seed() * 31 + c;
+            long seed = o.settings().seed() * seedFactor + c;
             futures.add(pool.submit(() -> {
                 SplittableRandom random = new SplittableRandom(seed);
                 try (KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
@@ -501,24 +533,9 @@ public final class BenchCommand {
             }));
         }
         for (Future<?> f : futures) {
-            f.get(o.decisionSeconds() + 600L, TimeUnit.SECONDS);
+            f.get(seconds + 600L, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        ObjectNode d = report.putObject("decisions");
-        d.put("clients", o.decisionClients());
-        d.put("requests", latency.count());
-        d.put("perSecond", latency.count() / (double) o.decisionSeconds());
-        statuses.forEach((k, v) -> d.putObject("statuses").put(String.valueOf(k), v.sum()));
-        d.put("p50Ms", latency.percentileMillis(50));
-        d.put("p99Ms", latency.percentileMillis(99));
-        d.put("maxMs", latency.maxMillis());
-        System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms%n", latency.count(),
-                latency.count() / (double) o.decisionSeconds(), statuses, latency.percentileMillis(50),
-                latency.percentileMillis(99));
-        rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
-                String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
-                        latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
-                verdict(latency.percentileMillis(99) <= 10)));
     }
 
     private String eligibility(String id) {
@@ -574,6 +591,7 @@ public final class BenchCommand {
 
     private void rebuild() {
         System.out.println("full rebuild …");
+        JvmActivity before = JvmActivity.of(ledger);
         long t = System.nanoTime();
         JsonNode status = ledger.post("/api/v1/admin/rebuilds", "{\"projection\":\"practitioner-views\"}")
                 .expectOk("POST /api/v1/admin/rebuilds").json();
@@ -583,6 +601,7 @@ public final class BenchCommand {
         double serverSeconds = Duration.between(Instant.parse(done.path("startedAt").asText()),
                 Instant.parse(done.path("finishedAt").asText())).toMillis() / 1e3;
         double rate = events / serverSeconds;
+        JvmActivity jvm = JvmActivity.of(ledger).since(before);
         ObjectNode r = report.putObject("rebuild");
         r.put("state", done.path("state").asText());
         r.put("events", events);
@@ -590,8 +609,9 @@ public final class BenchCommand {
         r.put("wallSeconds", wall);
         r.put("eventsPerSecond", rate);
         r.put("reportedEventsPerSecond", done.path("eventsPerSecond").asDouble());
-        System.out.printf("  %s: %,d events in %.1f s, %,.0f events/s%n", done.path("state").asText(), events,
-                serverSeconds, rate);
+        jvm.into(r.putObject("ledgerJvmDuringPhase"));
+        System.out.printf("  %s: %,d events in %.1f s, %,.0f events/s; ledger JVM: %s%n", done.path("state").asText(),
+                events, serverSeconds, rate, jvm);
         rows.add(new Row("full rebuild (POST /api/v1/admin/rebuilds)", String.format("%,.0f events/s (%,d in %.1f s)",
                 rate, events, serverSeconds), "≥ 20,000 events/s",
                 verdict("COMPLETED".equals(done.path("state").asText()) && rate >= 20_000)));

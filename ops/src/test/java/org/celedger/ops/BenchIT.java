@@ -1,0 +1,54 @@
+package org.celedger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark command end to end on a small population: it starts the packaged ledger, runs every phase
+ * and writes a complete report. What it measures is printed, never asserted (speed is not a test's
+ * business); this checks that every phase ran and every request was answered as it should be.
+ */
+class BenchIT {
+
+    @Test
+    void everyPhaseRunsAndIsReported() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "bench-");
+        Path out = work.resolve("bench.json");
+        int exit = Ops.run("bench", "--practitioners", "300", "--years", "2", "--seed", "3",
+                "--jar", System.getProperty("ledger.jar", "../ledger-app/target/ledger-app.jar"),
+                "--heap", "768m", "--write-rate", "20", "--write-seconds", "2", "--decision-clients", "2",
+                "--decision-seconds", "2", "--warm-up-seconds", "1", "--work-dir", work.toString(),
+                "--out", out.toString());
+        assertThat(exit).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        long items = report.path("population").path("items").asLong();
+        assertThat(items).isGreaterThan(300);
+        assertThat(report.path("ingestion").path("statuses").path("ACCEPTED").asLong()).isEqualTo(items);
+        assertThat(report.path("ingestion").path("eventsAppended").asLong()).isEqualTo(items);
+        assertThat(report.path("projectionCatchUp").path("events").asLong()).isEqualTo(items);
+
+        JsonNode writes = report.path("singleWrites");
+        assertThat(writes.path("statuses").path("201").asLong()).isEqualTo(40);
+        assertThat(writes.path("p99Ms").asDouble()).isPositive();
+        assertThat(writes.path("ledgerJvmDuringPhase").path("jitCompilationMs").asDouble())
+                .as("read from the ledger's jvm.compilation.time").isPositive();
+
+        JsonNode decisions = report.path("decisions");
+        assertThat(decisions.path("requests").asLong()).isPositive();
+        assertThat(decisions.path("statuses").path("200").asLong()).isEqualTo(decisions.path("requests").asLong());
+        assertThat(decisions.has("ledgerJvmDuringPhase")).isTrue();
+
+        assertThat(report.path("whatIf")).hasSize(2);
+        report.path("whatIf").forEach(w -> assertThat(w.path("status").asInt()).isEqualTo(200));
+        assertThat(report.path("rebuild").path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(report.path("rebuild").path("events").asLong()).isGreaterThanOrEqualTo(items + 40);
+        assertThat(report.path("heap").path("peakUsedMiB").asDouble()).isPositive();
+        assertThat(report.path("table")).hasSize(7);
+    }
+}
