@@ -476,7 +476,7 @@ public final class BenchCommand {
             f.get(total / o.writeRate() + 600L, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        return (System.nanoTime() - start) / 1e9;
+        return seconds(start);
     }
 
     // ==================================================================== decisions under concurrent load
@@ -675,21 +675,10 @@ public final class BenchCommand {
 
     private static Iterable<PopulationGenerator.Generated> counting(PopulationGenerator generator, Map<String, Long> byType,
                                                                     List<String> ids) {
-        return () -> {
-            var it = generator.iterator();
-            return new java.util.Iterator<>() {
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                public PopulationGenerator.Generated next() {
-                    var p = it.next();
-                    ids.add(p.id());
-                    p.items().forEach(i -> byType.merge(i.path("type").asText(), 1L, Long::sum));
-                    return p;
-                }
-            };
-        };
+        return generator.observed(p -> {
+            ids.add(p.id());
+            p.items().forEach(i -> byType.merge(i.path("type").asText(), 1L, Long::sum));
+        });
     }
 
     private static void delete(Path dir) {

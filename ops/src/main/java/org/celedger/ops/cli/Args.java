@@ -57,12 +57,11 @@ public final class Args {
     }
 
     public int integer(String name, int fallback) {
-        String v = string(name, String.valueOf(fallback));
-        try {
-            return Integer.parseInt(v.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, not " + v);
+        long v = number(name, fallback);
+        if (v != (int) v) {
+            throw new UsageException("--" + name + " is too large: " + v);
         }
+        return (int) v;
     }
 
     public long number(String name, long fallback) {

@@ -65,21 +65,10 @@ public final class GenerateCommand {
         Map<String, Long> byType = new TreeMap<>();
         long[] items = {0};
         int[] batches = {0};
-        Iterable<PopulationGenerator.Generated> population = () -> {
-            var it = generator.iterator();
-            return new java.util.Iterator<>() {
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                public PopulationGenerator.Generated next() {
-                    var p = it.next();
-                    p.rosterRows().forEach(row -> rosters.computeIfAbsent(row.sessionId(), k -> new ArrayList<>()).add(row));
-                    p.items().forEach(i -> byType.merge(i.path("type").asText(), 1L, Long::sum));
-                    return p;
-                }
-            };
-        };
+        Iterable<PopulationGenerator.Generated> population = generator.observed(p -> {
+            p.rosterRows().forEach(row -> rosters.computeIfAbsent(row.sessionId(), k -> new ArrayList<>()).add(row));
+            p.items().forEach(i -> byType.merge(i.path("type").asText(), 1L, Long::sum));
+        });
         Batches.cut(population, batchSize, batch -> {
             try {
                 Files.write(batchesDir.resolve(String.format("batch-%05d.json", batch.number())), batch.json());

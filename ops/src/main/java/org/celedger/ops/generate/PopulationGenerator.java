@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.celedger.domain.practitioner.Activity;
 import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.ConversionKind;
@@ -57,6 +58,29 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * The population, each practitioner handed to {@code observer} as it is generated: for what a command
+     * keeps beside the stream (counts by type, the ids, the roster rows) without holding the whole population.
+     */
+    public Iterable<Generated> observed(Consumer<Generated> observer) {
+        return () -> {
+            Iterator<Generated> it = iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Generated next() {
+                    Generated p = it.next();
+                    observer.accept(p);
+                    return p;
+                }
+            };
+        };
     }
 
     /** The practitioners in order; ids are unique within one iteration (a collision takes the next sequence). */
