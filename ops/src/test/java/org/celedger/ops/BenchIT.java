@@ -43,6 +43,14 @@ class BenchIT {
         assertThat(decisions.path("requests").asLong()).isPositive();
         assertThat(decisions.path("statuses").path("200").asLong()).isEqualTo(decisions.path("requests").asLong());
         assertThat(decisions.has("ledgerJvmDuringPhase")).isTrue();
+        // the ledger's own request timer counted exactly the measured requests, not the warm-up's
+        assertThat(writes.path("ledgerOwnTime").path("requests").asLong()).isEqualTo(40);
+        assertThat(writes.path("ledgerOwnTime").path("p99AtMostMs").asDouble()).isPositive();
+        assertThat(decisions.path("ledgerOwnTime").path("requests").asLong())
+                .isEqualTo(decisions.path("requests").asLong());
+        assertThat(writes.path("machineDuringPhase").path("busyPercent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(report.path("ingestion").has("machineDuringPhase")).isTrue();
+        assertThat(report.path("rebuild").has("ledgerJvmDuringPhase")).isTrue();
 
         assertThat(report.path("whatIf")).hasSize(2);
         report.path("whatIf").forEach(w -> assertThat(w.path("status").asInt()).isEqualTo(200));

@@ -50,6 +50,9 @@ public final class BenchCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String ADMIN_KEY = "bench-admin-key";
     private static final int MAX_PRACTITIONERS = 1_000_000;
+    private static final DuringPhase.Endpoint CREDIT = new DuringPhase.Endpoint("POST", "/api/v1/practitioners/{id}/credits");
+    private static final DuringPhase.Endpoint DECISION =
+            new DuringPhase.Endpoint("GET", "/api/v1/practitioners/{id}/eligibility");
 
     private final Options o;
     private final ObjectNode report = JsonNodeFactory.instance.objectNode();
@@ -161,6 +164,8 @@ public final class BenchCommand {
         }
         List<String> ledgerArgs = new ArrayList<>(List.of(
                 "--management.endpoints.web.exposure.include=health,prometheus,info,metrics",
+                // the ledger's own time per request for the latency phases (ServerTime): a bucket count per request
+                "--management.metrics.distribution.percentiles-histogram.http.server.requests=true",
                 "--logging.level.root=WARN"));
         if (o.postgresUrl() != null) {
             ledgerArgs.add("--ledger.event-store.url=" + o.postgresUrl());
@@ -232,6 +237,7 @@ public final class BenchCommand {
         AtomicLong posted = new AtomicLong();
         ProjectionWatch watch = new ProjectionWatch();
         watch.start();
+        DuringPhase during = DuringPhase.begin(ledger);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(o.clients());
         List<Future<?>> clients = new ArrayList<>();
@@ -272,11 +278,12 @@ public final class BenchCommand {
         }
         pool.shutdown();
         double ingestSeconds = seconds(start);
+        DuringPhase.Observed observed = during.end();
         long accepted = statuses.getOrDefault("ACCEPTED", new LongAdder()).sum();
         long headAfter = head();
         ProjectionWatch.Sample atEnd = watch.latest();
-        System.out.printf("ingested in %.1f s: %s; projection lag at the end of ingestion %,d events%n", ingestSeconds,
-                statuses, atEnd == null ? -1 : atEnd.head() - atEnd.position());
+        System.out.printf("ingested in %.1f s: %s; projection lag at the end of ingestion %,d events%n    %s%n",
+                ingestSeconds, statuses, atEnd == null ? -1 : atEnd.head() - atEnd.position(), observed);
         problems.forEach(p -> System.out.println("  not accepted: " + p));
 
         // catch-up: until every processor has read to the head of the event store. Not readiness: that reports
@@ -303,6 +310,7 @@ public final class BenchCommand {
         ing.put("batchLatencyP99Ms", batchLatency.percentileMillis(99));
         ing.put("batchLatencyMaxMs", batchLatency.maxMillis());
         problems.forEach(ing.putArray("problems")::add);
+        observed.into(ing);
         ObjectNode proj = report.putObject("projectionCatchUp");
         proj.put("events", projected);
         proj.put("lagAtEndOfIngestion", atEnd == null ? -1 : atEnd.head() - atEnd.position());
@@ -408,9 +416,9 @@ public final class BenchCommand {
         Latencies latency = new Latencies();
         Latencies service = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        JvmActivity before = JvmActivity.of(ledger);
+        DuringPhase during = DuringPhase.begin(ledger, CREDIT);
         double elapsed = openLoopWrites("bench-w-", ids, random, total, latency, service, statuses);
-        JvmActivity jvm = JvmActivity.of(ledger).since(before);
+        DuringPhase.Observed observed = during.end();
         ObjectNode w = report.putObject("singleWrites");
         w.put("requests", total);
         w.put("ratePerSecond", o.writeRate());
@@ -422,9 +430,9 @@ public final class BenchCommand {
         w.put("maxMs", latency.maxMillis());
         w.put("serviceP50Ms", service.percentileMillis(50));
         w.put("serviceP99Ms", service.percentileMillis(99));
-        jvm.into(w.putObject("ledgerJvmDuringPhase"));
-        System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms; ledger JVM: %s%n", statuses,
-                latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis(), jvm);
+        observed.into(w);
+        System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n    %s%n", statuses,
+                latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis(), observed);
         rows.add(new Row("single write POST …/credits at " + o.writeRate() + "/s: p50 / p99 / max",
                 String.format("%.1f / %.1f / %.1f ms", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20)));
@@ -488,9 +496,9 @@ public final class BenchCommand {
         closedLoopDecisions(ids, o.warmUpSeconds(), 7, new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        JvmActivity before = JvmActivity.of(ledger);
+        DuringPhase during = DuringPhase.begin(ledger, DECISION);
         closedLoopDecisions(ids, o.decisionSeconds(), 31, latency, statuses);
-        JvmActivity jvm = JvmActivity.of(ledger).since(before);
+        DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("decisions");
         d.put("clients", o.decisionClients());
         d.put("warmUpSeconds", o.warmUpSeconds());
@@ -500,10 +508,10 @@ public final class BenchCommand {
         d.put("p50Ms", latency.percentileMillis(50));
         d.put("p99Ms", latency.percentileMillis(99));
         d.put("maxMs", latency.maxMillis());
-        jvm.into(d.putObject("ledgerJvmDuringPhase"));
-        System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms; ledger JVM: %s%n",
+        observed.into(d);
+        System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms%n    %s%n",
                 latency.count(), latency.count() / (double) o.decisionSeconds(), statuses,
-                latency.percentileMillis(50), latency.percentileMillis(99), jvm);
+                latency.percentileMillis(50), latency.percentileMillis(99), observed);
         rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
                 String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
@@ -591,7 +599,7 @@ public final class BenchCommand {
 
     private void rebuild() {
         System.out.println("full rebuild …");
-        JvmActivity before = JvmActivity.of(ledger);
+        DuringPhase during = DuringPhase.begin(ledger);
         long t = System.nanoTime();
         JsonNode status = ledger.post("/api/v1/admin/rebuilds", "{\"projection\":\"practitioner-views\"}")
                 .expectOk("POST /api/v1/admin/rebuilds").json();
@@ -601,7 +609,7 @@ public final class BenchCommand {
         double serverSeconds = Duration.between(Instant.parse(done.path("startedAt").asText()),
                 Instant.parse(done.path("finishedAt").asText())).toMillis() / 1e3;
         double rate = events / serverSeconds;
-        JvmActivity jvm = JvmActivity.of(ledger).since(before);
+        DuringPhase.Observed observed = during.end();
         ObjectNode r = report.putObject("rebuild");
         r.put("state", done.path("state").asText());
         r.put("events", events);
@@ -609,9 +617,9 @@ public final class BenchCommand {
         r.put("wallSeconds", wall);
         r.put("eventsPerSecond", rate);
         r.put("reportedEventsPerSecond", done.path("eventsPerSecond").asDouble());
-        jvm.into(r.putObject("ledgerJvmDuringPhase"));
-        System.out.printf("  %s: %,d events in %.1f s, %,.0f events/s; ledger JVM: %s%n", done.path("state").asText(),
-                events, serverSeconds, rate, jvm);
+        observed.into(r);
+        System.out.printf("  %s: %,d events in %.1f s, %,.0f events/s%n    %s%n", done.path("state").asText(),
+                events, serverSeconds, rate, observed);
         rows.add(new Row("full rebuild (POST /api/v1/admin/rebuilds)", String.format("%,.0f events/s (%,d in %.1f s)",
                 rate, events, serverSeconds), "≥ 20,000 events/s",
                 verdict("COMPLETED".equals(done.path("state").asText()) && rate >= 20_000)));

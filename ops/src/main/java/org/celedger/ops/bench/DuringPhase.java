@@ -1,0 +1,69 @@
+package org.celedger.ops.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.celedger.ops.ledger.LedgerClient;
+
+/**
+ * What happened while a phase was measured, besides the phase's own requests: the ledger JVM's JIT and
+ * collector ({@link JvmActivity}), the machine's CPU including what the hypervisor took ({@link MachineCpu})
+ * and, for a latency phase, the ledger's own time per request ({@link ServerTime}). A figure that missed its
+ * target then says whether the ledger, its JVM or the machine under it was the cause.
+ */
+final class DuringPhase {
+
+    /** The requests of a latency phase, as the ledger's request timer tags them. */
+    record Endpoint(String method, String uriTemplate) {
+    }
+
+    private final LedgerClient ledger;
+    private final Endpoint endpoint;
+    private final JvmActivity jvm;
+    private final Optional<MachineCpu> cpu;
+    private final ServerTime server;
+
+    private DuringPhase(LedgerClient ledger, Endpoint endpoint) {
+        this.ledger = ledger;
+        this.endpoint = endpoint;
+        this.jvm = JvmActivity.of(ledger);
+        this.cpu = MachineCpu.now();
+        this.server = endpoint == null ? null : ServerTime.of(ledger, endpoint.method(), endpoint.uriTemplate());
+    }
+
+    static DuringPhase begin(LedgerClient ledger) {
+        return new DuringPhase(ledger, null);
+    }
+
+    static DuringPhase begin(LedgerClient ledger, Endpoint endpoint) {
+        return new DuringPhase(ledger, endpoint);
+    }
+
+    Observed end() {
+        Optional<MachineCpu> cpuNow = MachineCpu.now();
+        return new Observed(JvmActivity.of(ledger).since(jvm),
+                cpu.flatMap(before -> cpuNow.map(now -> now.since(before))),
+                server == null ? null : ServerTime.of(ledger, endpoint.method(), endpoint.uriTemplate()).since(server));
+    }
+
+    record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server) {
+
+        void into(ObjectNode phase) {
+            jvm.into(phase.putObject("ledgerJvmDuringPhase"));
+            cpu.ifPresent(c -> c.into(phase.putObject("machineDuringPhase")));
+            if (server != null) {
+                server.into(phase.putObject("ledgerOwnTime"));
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            if (server != null) {
+                s.append(server).append("\n    ");
+            }
+            s.append("ledger JVM: ").append(jvm);
+            cpu.ifPresent(c -> s.append("\n    ").append(c));
+            return s.toString();
+        }
+    }
+}
