@@ -321,7 +321,7 @@ public final class BenchCommand {
         watch.samples().forEach(s -> samples.addObject().put("t", s.seconds()).put("position", s.position()).put("head", s.head()));
         rows.add(new Row("events ingested, POST /api/v1/batches (" + o.clients() + " clients, " + o.batchSize()
                 + "/batch)", String.format("%,.0f events/s (%,d in %.1f s)", eventsPerSecond, accepted, ingestSeconds),
-                "≥ 5,000 events/s", verdict(eventsPerSecond >= 5_000)));
+                "≥ 5,000 events/s", verdict(eventsPerSecond >= 5_000, observed)));
         rows.add(new Row("projection catch-up (first write → every processor at the head)", String.format(
                 "%,.0f events/s (lag %,d at end of ingestion, at the head %.1f s later)", projectionRate,
                 atEnd == null ? -1 : atEnd.head() - atEnd.position(), seconds(waitStart)), "—", ""));
@@ -435,7 +435,7 @@ public final class BenchCommand {
                 latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis(), observed);
         rows.add(new Row("single write POST …/credits at " + o.writeRate() + "/s: p50 / p99 / max",
                 String.format("%.1f / %.1f / %.1f ms", latency.percentileMillis(50), latency.percentileMillis(99),
-                        latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20)));
+                        latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20, observed)));
     }
 
     /**
@@ -515,7 +515,7 @@ public final class BenchCommand {
         rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
                 String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
-                verdict(latency.percentileMillis(99) <= 10)));
+                verdict(latency.percentileMillis(99) <= 10, observed)));
     }
 
     /** Each client asks for a random practitioner's decision, the next as soon as the last is answered. */
@@ -622,7 +622,7 @@ public final class BenchCommand {
                 events, serverSeconds, rate, observed);
         rows.add(new Row("full rebuild (POST /api/v1/admin/rebuilds)", String.format("%,.0f events/s (%,d in %.1f s)",
                 rate, events, serverSeconds), "≥ 20,000 events/s",
-                verdict("COMPLETED".equals(done.path("state").asText()) && rate >= 20_000)));
+                verdict("COMPLETED".equals(done.path("state").asText()) && rate >= 20_000, observed)));
     }
 
     // ==================================================================== peak heap
@@ -675,6 +675,11 @@ public final class BenchCommand {
 
     private static String verdict(boolean met) {
         return met ? "met" : "MISSED";
+    }
+
+    /** The verdict, and how much of the machine the hypervisor took meanwhile where that was noticeable. */
+    private static String verdict(boolean met, DuringPhase.Observed observed) {
+        return verdict(met) + observed.stolen().map(p -> String.format(" (%.1f %% of the CPU stolen)", p)).orElse("");
     }
 
     private static double seconds(long since) {

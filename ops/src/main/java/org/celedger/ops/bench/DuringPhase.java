@@ -47,6 +47,14 @@ final class DuringPhase {
 
     record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server) {
 
+        /**
+         * The share of the machine's CPU the hypervisor stole during the phase, where it was at least 1 %: on
+         * this development VM the latency tails that missed their targets came with it (ops/README.md).
+         */
+        Optional<Double> stolen() {
+            return cpu.map(c -> c.percent(c.steal())).filter(p -> p >= 1.0);
+        }
+
         void into(ObjectNode phase) {
             jvm.into(phase.putObject("ledgerJvmDuringPhase"));
             cpu.ifPresent(c -> c.into(phase.putObject("machineDuringPhase")));
