@@ -267,6 +267,38 @@ class ReadSideEndToEndTest {
                 "http_server_requests_seconds_count");
     }
 
+    @Test
+    void everyMeterTheGrafanaDashboardQueriesIsExported() throws Exception {
+        // traffic for every panel: a batch, a single write, a decision
+        String p = "dashboard-" + run;
+        String batch = "{\"items\":[{\"type\":\"practitioner\"," + Api.registration(p).substring(1) + ","
+                + "{\"type\":\"credit\",\"practitionerId\":\"" + p + "\"," + Api.credit("d-1", "8").substring(1) + "]}";
+        assertThat(api.post("/api/v1/batches", ADMIN, batch).body().path("accepted").asInt()).isEqualTo(2);
+        assertThat(api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, Api.credit("d-2", "8")).status())
+                .isEqualTo(201);
+        awaitProjected(p);
+        eligibility(p, "level=INTERMEDIATE&year=2026");
+
+        Set<String> exported = new java.util.HashSet<>();
+        for (String line : api.get("/actuator/prometheus", ADMIN).raw().split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                exported.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        JsonNode dashboard = json.readTree(Path.of("../ops/grafana/ledger-dashboard.json").toFile());
+        List<JsonNode> queries = dashboard.findParents("expr");
+        assertThat(queries).isNotEmpty();
+        java.util.regex.Pattern meter = java.util.regex.Pattern.compile("\\b(?:ledger|http|jvm)_[a-z_]+\\b");
+        for (JsonNode query : queries) {
+            java.util.regex.Matcher m = meter.matcher(query.path("expr").asText());
+            while (m.find()) {
+                // a name the scrape lacks leaves its panel empty (as the batch-size and route-latency quantiles were
+                // before their histograms were published)
+                assertThat(exported).as("%s in %s", m.group(), query.path("expr").asText()).contains(m.group());
+            }
+        }
+    }
+
     private RebuildStatus rebuildAndWait() throws InterruptedException {
         Api.Response r = api.post("/api/v1/admin/rebuilds", ADMIN, "{\"projection\":\"practitioner-views\"}");
         assertThat(r.status()).as(r.raw()).isEqualTo(202);
