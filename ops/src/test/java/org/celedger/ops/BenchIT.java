@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,9 +49,14 @@ class BenchIT {
         assertThat(writes.path("ledgerOwnTime").path("p99AtMostMs").asDouble()).isPositive();
         assertThat(decisions.path("ledgerOwnTime").path("requests").asLong())
                 .isEqualTo(decisions.path("requests").asLong());
-        assertThat(writes.path("machineDuringPhase").path("busyPercent").asDouble()).isBetween(0.0, 100.0);
-        assertThat(report.path("ingestion").has("machineDuringPhase")).isTrue();
-        assertThat(report.path("rebuild").has("ledgerJvmDuringPhase")).isTrue();
+        for (String phase : List.of("ingestion", "singleWrites", "decisions", "rebuild")) {
+            assertThat(report.path(phase).has("ledgerJvmDuringPhase")).as(phase).isTrue();
+            if (Files.exists(Path.of("/proc/stat"))) {
+                assertThat(report.path(phase).path("machineDuringPhase").path("busyPercent").asDouble()).as(phase)
+                        .isGreaterThan(0.0).isLessThanOrEqualTo(100.0);
+            }
+        }
+        assertThat(report.path("config").path("writeConnections").asInt()).isEqualTo(16);
 
         assertThat(report.path("whatIf")).hasSize(2);
         report.path("whatIf").forEach(w -> assertThat(w.path("status").asInt()).isEqualTo(200));

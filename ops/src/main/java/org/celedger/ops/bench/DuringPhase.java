@@ -22,27 +22,29 @@ final class DuringPhase {
     private final Optional<MachineCpu> cpu;
     private final ServerTime server;
 
-    private DuringPhase(LedgerClient ledger, Endpoint endpoint) {
+    private DuringPhase(LedgerClient ledger, Endpoint endpoint, ServerTime server) {
         this.ledger = ledger;
         this.endpoint = endpoint;
+        this.server = server;
         this.jvm = JvmActivity.of(ledger);
         this.cpu = MachineCpu.now();
-        this.server = endpoint == null ? null : ServerTime.of(ledger, endpoint.method(), endpoint.uriTemplate());
     }
 
     static DuringPhase begin(LedgerClient ledger) {
-        return new DuringPhase(ledger, null);
+        return new DuringPhase(ledger, null, null);
     }
 
-    static DuringPhase begin(LedgerClient ledger, Endpoint endpoint) {
-        return new DuringPhase(ledger, endpoint);
+    /** Also the ledger's own time for this endpoint, counted from when the warm-up's last request was recorded. */
+    static DuringPhase begin(LedgerClient ledger, Endpoint endpoint) throws InterruptedException {
+        return new DuringPhase(ledger, endpoint, ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate()));
     }
 
-    Observed end() {
+    Observed end() throws InterruptedException {
         Optional<MachineCpu> cpuNow = MachineCpu.now();
-        return new Observed(JvmActivity.of(ledger).since(jvm),
-                cpu.flatMap(before -> cpuNow.map(now -> now.since(before))),
-                server == null ? null : ServerTime.of(ledger, endpoint.method(), endpoint.uriTemplate()).since(server));
+        JvmActivity jvmNow = JvmActivity.of(ledger);
+        ServerTime serverNow = server == null ? null : ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate());
+        return new Observed(jvmNow.since(jvm), cpu.flatMap(before -> cpuNow.map(now -> now.since(before))),
+                serverNow == null ? null : serverNow.since(server));
     }
 
     record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the machine's CPU time went during a phase, from the kernel's counters ({@code /proc/stat}, Linux):
- * busy (user and system), iowait, idle, and stolen by the hypervisor. On a virtual machine a stolen share
+ * busy (user, which includes nice, and system, which includes interrupt handling), iowait, idle, and stolen
+ * by the hypervisor. On a virtual machine a stolen share
  * is time in which no thread of the ledger could run, however idle the ledger was: a latency tail that
  * neither the JIT nor the collector explains shows here.
  */
@@ -19,7 +20,8 @@ record MachineCpu(long user, long system, long idle, long iowait, long steal) {
         try {
             return Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("cpu "))
                     .findFirst().map(MachineCpu::parse);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // not Linux (or no procfs): the phases report no machine figures
             return Optional.empty();
         }
     }

@@ -23,6 +23,10 @@ class MachineCpuTest {
 
     @Test
     void readsThisMachinesCountersWhereThereAreAny() {
-        MachineCpu.now().ifPresent(now -> assertThat(now.user() + now.idle()).isPositive());
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/stat"))) {
+            assertThat(MachineCpu.now()).hasValueSatisfying(now -> assertThat(now.user() + now.idle()).isPositive());
+        } else {
+            assertThat(MachineCpu.now()).isEmpty();
+        }
     }
 }

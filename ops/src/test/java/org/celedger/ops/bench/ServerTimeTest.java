@@ -2,6 +2,8 @@ package org.celedger.ops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class ServerTimeTest {
@@ -43,10 +45,36 @@ class ServerTimeTest {
     }
 
     @Test
+    void readsLabelsInAnyOrderAndIgnoresLookAlikesAndTimestamps() {
+        String scrape = String.join("\n",
+                // labels in another order, and a timestamp after the value
+                "http_server_requests_seconds_bucket{le=\"0.005\",uri=\"" + CREDITS + "\",status=\"201\",method=\"POST\"} 7.0 1700000000000",
+                "http_server_requests_seconds_bucket{le=\"+Inf\",uri=\"" + CREDITS + "\",status=\"201\",method=\"POST\"} 8.0 1700000000000",
+                // the method's text inside another label's value is not the method
+                "http_server_requests_seconds_bucket{exception=\"method=\\\"POST\\\"\",method=\"GET\",uri=\"" + CREDITS
+                        + "\",le=\"+Inf\"} 100.0");
+
+        ServerTime phase = ServerTime.parse(scrape, "POST", CREDITS);
+
+        assertThat(phase.count()).isEqualTo(8);
+        assertThat(phase.percentileAtMostMillis(50)).isEqualTo(5.0);
+        assertThat(phase.percentileAtMostMillis(99)).as("beyond the largest finite bucket").isInfinite();
+        assertThat(phase.toString()).contains("> 5 ms (beyond the largest bucket)");
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        phase.into(json);
+        assertThat(json.path("p50AtMostMs").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("p99AtMostMs").isNull()).as("JSON has no infinity").isTrue();
+    }
+
+    @Test
     void withoutTheHistogramThereIsNothingToReport() {
         ServerTime none = ServerTime.parse("http_server_requests_seconds_count 3.0", "POST", CREDITS);
         assertThat(none.count()).isZero();
         assertThat(none.percentileAtMostMillis(99)).isNaN();
         assertThat(none.toString()).contains("no histogram");
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        none.into(json);
+        assertThat(json.path("requests").asLong()).isZero();
+        assertThat(json.get("p99AtMostMs").isNull()).as("JSON has no NaN").isTrue();
     }
 }
