@@ -279,8 +279,16 @@ class ReadSideEndToEndTest {
         awaitProjected(p);
         eligibility(p, "level=INTERMEDIATE&year=2026");
 
+        // The GC pause timer is registered at the first collection, which a short-lived test JVM may not have
+        // had yet: ask for one, and wait until the meter is there.
+        System.gc();
+        String scrape = api.get("/actuator/prometheus", ADMIN).raw();
+        for (int i = 0; i < 100 && !scrape.contains("jvm_gc_pause_seconds_sum"); i++) {
+            Thread.sleep(100);
+            scrape = api.get("/actuator/prometheus", ADMIN).raw();
+        }
         Set<String> exported = new java.util.HashSet<>();
-        for (String line : api.get("/actuator/prometheus", ADMIN).raw().split("\n")) {
+        for (String line : scrape.split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {
                 exported.add(line.split("[{ ]", 2)[0]);
             }
