@@ -11,8 +11,8 @@ import org.springframework.security.web.FilterChainProxy;
  * composite, before it, so it is seen here first.
  *
  * <p>Safe only while no request matcher or CORS setting reads the handler mapping: see
- * {@link SecurityConfiguration#pathPatternRequestMatchers()}. {@code SecurityWithoutHandlerLookupTest}
- * checks that the registered filter is the plain proxy and that access rules still apply.
+ * {@link SecurityConfiguration#pathPatternRequestMatchers()}. {@code EventStoreContractTest} checks that the
+ * registered filter is the plain proxy and that access rules still apply.
  */
 final class SecurityFilterChainWithoutHandlerLookup implements BeanPostProcessor {
 

@@ -165,9 +165,6 @@ public final class BenchCommand {
         }
         List<String> ledgerArgs = new ArrayList<>(List.of(
                 "--management.endpoints.web.exposure.include=health,prometheus,info,metrics",
-                // the ledger's own time per request for the latency phases (ServerTime); the ledger's default, stated
-                // here so that the benchmark does not depend on the configuration it is given
-                "--management.metrics.distribution.percentiles-histogram.http.server.requests=true",
                 "--logging.level.root=WARN"));
         if (o.postgresUrl() != null) {
             ledgerArgs.add("--ledger.event-store.url=" + o.postgresUrl());
@@ -335,7 +332,7 @@ public final class BenchCommand {
         if (r == null) {
             return false;
         }
-        JsonNode processors = r.path("components").path("projections").path("details");
+        JsonNode processors = LedgerClient.processors(r);
         if (processors.isEmpty()) {
             return false;
         }
@@ -350,8 +347,7 @@ public final class BenchCommand {
 
     private long head() {
         JsonNode r = ledger.readiness();
-        return r == null ? 0 : r.path("components").path("projections").path("details").path("practitioner-views")
-                .path("head").asLong();
+        return r == null ? 0 : LedgerClient.processors(r).path("practitioner-views").path("head").asLong();
     }
 
     /** Samples the projection's position against the head of the event store every half second. */
@@ -368,8 +364,7 @@ public final class BenchCommand {
             thread = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        JsonNode p = ledger.readiness().path("components").path("projections").path("details")
-                                .path("practitioner-views");
+                        JsonNode p = LedgerClient.processors(ledger.readiness()).path("practitioner-views");
                         synchronized (samples) {
                             samples.add(new Sample(seconds(start), p.path("position").asLong(), p.path("head").asLong()));
                         }

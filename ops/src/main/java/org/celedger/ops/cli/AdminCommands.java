@@ -62,7 +62,7 @@ public final class AdminCommands {
             throw new OpsException("nothing answers at " + ledger.base());
         }
         System.out.printf("ledger %s: %s%n", ledger.base(), readiness.path("status").asText());
-        JsonNode processors = readiness.path("components").path("projections").path("details");
+        JsonNode processors = LedgerClient.processors(readiness);
         System.out.printf("%-22s %-8s %-9s %12s %12s %10s%n", "processor", "running", "caught up", "position", "head", "lag");
         for (Iterator<Map.Entry<String, JsonNode>> it = processors.fields(); it.hasNext(); ) {
             var e = it.next();

@@ -98,6 +98,11 @@ public final class LedgerClient {
         }
     }
 
+    /** Each projection's progress by processor name, as the readiness answer's details carry it. */
+    public static JsonNode processors(JsonNode readiness) {
+        return readiness.path("components").path("projections").path("details");
+    }
+
     public boolean ready() {
         JsonNode r = readiness();
         return r != null && "UP".equals(r.path("status").asText());
