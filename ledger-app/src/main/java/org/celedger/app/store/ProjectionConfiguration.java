@@ -37,6 +37,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
+    /** Tracking processors that store their tokens after processing (see {@link TokensStoredAfterProcessing}). */
+    @Bean
+    public org.axonframework.config.EventProcessingModule eventProcessingModule() {
+        return new TokensStoredAfterProcessing();
+    }
+
     /** Business dates are China's, whatever the server's time zone. */
     @Bean
     public Clock businessClock() {

@@ -4,6 +4,9 @@ import static org.celedger.projections.TransientFailures.causedBy;
 import static org.celedger.projections.TransientFailures.isTransient;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,6 +35,18 @@ public class RosterCreditsProcess {
     private static final int ATTEMPTS = 8;
 
     private final CommandGateway commands;
+    /**
+     * Where the commands run: a thread with no unit of work. Sent from the handler's own thread they would
+     * nest in the processor's unit of work, and their events would be appended only when it commits, after
+     * it has stored its token in the token store: a reader that waited for the token (a roster's answer)
+     * could miss them, and a crash between the two would lose them. On a thread of their own each commits
+     * before the handler returns, so the token moves only past credits already recorded.
+     */
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-credits-commands");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RosterCreditsProcess(CommandGateway commands) {
         this.commands = commands;
@@ -54,10 +69,21 @@ public class RosterCreditsProcess {
         }
     }
 
+    private void sendOnItsOwn(Object command) {
+        try {
+            committer.submit(() -> commands.sendAndWait(command)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording " + command, e);
+        }
+    }
+
     private void send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commands.sendAndWait(command);
+                sendOnItsOwn(command);
                 return;
             } catch (RuntimeException e) {
                 if (isTransient(e) && attempt < ATTEMPTS) {

@@ -81,8 +81,22 @@ class RosterCreditsProcessTest {
     }
 
     /** Records every command; refuses those for {@code refuse} (or, with "conflict", all) as the aggregate would. */
+    @Test
+    void eachCommandIsCommittedOnItsOwnBeforeTheHandlerReturnsNotNestedInTheProcessorsUnitOfWork() {
+        RecordingGateway gateway = new RecordingGateway(null);
+        var processorsUnitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        try {
+            new RosterCreditsProcess(gateway).on(ROSTER);
+        } finally {
+            processorsUnitOfWork.rollback();
+        }
+        assertThat(gateway.sent).hasSize(2);
+        assertThat(gateway.sentWithinAUnitOfWork).as("sent where no unit of work would defer their commit").isZero();
+    }
+
     static final class RecordingGateway implements CommandGateway {
         final List<Object> sent = new ArrayList<>();
+        int sentWithinAUnitOfWork;
         private final String refuse;
 
         RecordingGateway(String refuse) {
@@ -93,6 +107,9 @@ class RosterCreditsProcessTest {
         @SuppressWarnings("unchecked")
         public <R> R sendAndWait(Object command) {
             sent.add(command);
+            if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+                sentWithinAUnitOfWork++;
+            }
             if ("conflict".equals(refuse)) {
                 throw new StateConflictException("awardId", "conflict");
             }
