@@ -22,9 +22,15 @@ public final class Api {
         this.base = base;
     }
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    public record Response(int status, String contentType, JsonNode body, String raw,
+                           java.net.http.HttpHeaders headers) {
         public String field() {
             return body == null ? null : body.path("field").asText(null);
+        }
+
+        /** A response header as a number (the consistency headers: Ledger-Sequence, Ledger-Position, …). */
+        public long header(String name) {
+            return Long.parseLong(headers.firstValue(name).orElseThrow(() -> new AssertionError("no header " + name)));
         }
     }
 
@@ -55,7 +61,7 @@ public final class Api {
                 }
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, raw);
+                    body, raw, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

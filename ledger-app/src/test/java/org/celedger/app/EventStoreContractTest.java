@@ -140,6 +140,76 @@ abstract class EventStoreContractTest {
         assertThat(profile.path("lastSequence").asLong()).isEqualTo(writes.size() - 1);
     }
 
+    /**
+     * Write, then read at once, with the exact decision every time (the views catch up in the background,
+     * so many of these reads find the view behind): credits make the window MET, a revocation makes it
+     * NOT_MET, a make-up credit MET again; batch items too. Forty practitioners written by eight clients.
+     */
+    @Test
+    void everyDecisionReadRightAfterAWriteReflectsItExactly() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                String p = id("rw" + n);
+                done.add(clients.submit(() -> writeThenReadAtOnce(p)));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private void writeThenReadAtOnce(String p) {
+        Api.Response registered = api.post("/api/v1/practitioners", ADMIN,
+                registration(p).replace("\"FEMALE\"", "\"MALE\"").replace("1980-05-17", "1985-06-01"));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        StringBuilder items = new StringBuilder();
+        for (int year = 2024; year <= 2026; year++) {
+            for (String category : List.of("PUBLIC", "PROFESSIONAL")) {
+                items.append(items.isEmpty() ? "" : ",").append("{\"type\":\"credit\",\"practitionerId\":\"").append(p)
+                        .append("\",").append(award(category.substring(0, 3).toLowerCase() + "-" + year, year, category,
+                                category.equals("PUBLIC") ? 30 : 60).substring(1));
+            }
+        }
+        Api.Response batch = api.post("/api/v1/batches", ADMIN, "{\"items\":[" + items + "]}");
+        assertThat(batch.body().path("accepted").asInt()).as(batch.raw()).isEqualTo(6);
+        JsonNode lastItem = batch.body().path("results").get(5);
+        assertThat(lastItem.path("sequence").asLong()).isEqualTo(6);
+        assertDecisionAtOnce(p, lastItem, "MET");
+
+        Api.Response revoked = api.post("/api/v1/practitioners/" + p + "/credits/pro-2025/revocations", ADMIN,
+                "{\"reason\":\"证书作废\"}");
+        assertThat(revoked.status()).isEqualTo(201);
+        assertThat(revoked.body().path("sequence").asLong()).isEqualTo(7);
+        assertDecisionAtOnce(p, revoked.body(), "NOT_MET");
+
+        Api.Response madeUp = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN,
+                award("pro-2025b", 2025, "PROFESSIONAL", 60));
+        assertThat(madeUp.status()).isEqualTo(201);
+        assertDecisionAtOnce(p, madeUp.body(), "MET");
+        Api.Response years = api.get("/api/v1/practitioners/" + p + "/years", ADMIN);
+        assertThat(years.header("Ledger-Sequence")).isEqualTo(8);
+        assertThat(years.body().get(1).path("professional").decimalValue()).isEqualByComparingTo("60");
+    }
+
+    private void assertDecisionAtOnce(String p, JsonNode write, String outcome) {
+        Api.Response r = api.get("/api/v1/practitioners/" + p + "/eligibility?purpose=TITLE_EVALUATION"
+                + "&level=INTERMEDIATE&year=2026", ADMIN);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().path("upToSequence").asLong()).as(p).isEqualTo(write.path("sequence").asLong());
+        assertThat(r.header("Ledger-Position")).as(p).isEqualTo(write.path("position").asLong());
+        assertThat(r.body().path("outcome").asText()).as(p + " after sequence " + write.path("sequence")).isEqualTo(outcome);
+    }
+
+    private static String award(String awardId, int year, String category, int hours) {
+        return "{\"awardId\":\"" + awardId + "\",\"year\":" + year + ",\"category\":\"" + category
+                + "\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":" + hours + ",\"approvedBy\":\"平台\","
+                + "\"completedOn\":\"" + year + "-03-10\"}";
+    }
+
     @Test
     void theSameIdWithOtherContentIsAConflictAndChangesNothing() {
         String p = id("conflict");

@@ -2,7 +2,18 @@ package org.celedger.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.consistency.StreamPosition;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.celedger.projections.supervision.BaseViewProjection;
+import org.celedger.projections.supervision.RosterCreditsProcess;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +65,16 @@ public class BaseController {
     private final LedgerWriter writer;
     private final Supervision supervision;
     private final EventStore events;
+    private final EventStorePositions positions;
+    private final ReadConsistency consistency;
+    private final Duration processWait;
 
-    public BaseController(LedgerWriter writer, Supervision supervision, EventStore events) {
+    public BaseController(LedgerWriter writer, Supervision supervision, EventStore events,
+                          EventStorePositions positions, ReadConsistency consistency,
+                          @Value("${ledger.consistency.process-wait:30s}") Duration processWait) {
+        this.positions = positions;
+        this.consistency = consistency;
+        this.processWait = processWait;
         this.writer = writer;
         this.supervision = supervision;
         this.events = events;
@@ -87,21 +106,45 @@ public class BaseController {
 
     public enum RowResult { ACCEPTED, DUPLICATE, CONFLICT, INVALID, NOT_FOUND }
 
-    /** One roster row's result; {@code row} is the CSV row number (header = 1) or the JSON entry's position from 1. */
-    public record RosterRow(int row, String practitionerId, RowResult status, String field, String message) {
+    /**
+     * One roster row's result; {@code row} is the CSV row number (header = 1) or the JSON entry's position
+     * from 1. For an ACCEPTED or DUPLICATE row whose credit is recorded, {@code sequence} and {@code position}
+     * are where the practitioner's stream stands with it (a read of the practitioner includes it).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RosterRow(int row, String practitionerId, RowResult status, String field, String message,
+                            Long sequence, Long position) {
+
+        RosterRow located(StreamPosition at) {
+            return at == null ? this : new RosterRow(row, practitionerId, status, field, message, at.sequence(),
+                    at.position());
+        }
     }
 
+    /**
+     * {@code position}: the base's stream with the roster recorded. {@code creditsRecorded}: every credit
+     * the roster's rows make is recorded on its practitioner (the roster-credits process ran within the
+     * bounded wait); when false they follow shortly, and a view read waiting for {@code position} of a
+     * later answer includes them.
+     */
     public record RosterAnswer(String baseId, String sessionId, int accepted, int duplicate, int rejected,
-                               List<RosterRow> rows) {
+                               List<RosterRow> rows, long sequence, long position, boolean creditsRecorded) {
     }
 
-    public record SampleAnswer(WriteOutcome status, InspectionSampleDrawn sample) {
+    /** The answer to an inspection; {@code revocationsRecorded} (FALSIFIED only): the session's credits are revoked. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InspectionReceipt(WriteOutcome status, String type, String id, long sequence, long position,
+                                    Boolean revocationsRecorded) {
+    }
+
+    /** A drawn sample, and where its stream stands with it ({@code sequence}, {@code position}). */
+    public record SampleAnswer(WriteOutcome status, InspectionSampleDrawn sample, long sequence, long position) {
     }
 
     @PostMapping("/bases")
     @Operation(summary = "Register a training base (SUPERVISOR)")
     public ResponseEntity<WriteReceipt> register(@AuthenticationPrincipal ApiKey caller, @RequestBody BaseRegistration b) {
-        return receipt(writer.write(caller, new RegisterBaseCommand(b.baseId(), b.name(), b.level(), b.jurisdiction(),
+        return receipt(writer.record(caller, new RegisterBaseCommand(b.baseId(), b.name(), b.level(), b.jurisdiction(),
                 b.region())), "base", b.baseId());
     }
 
@@ -109,7 +152,7 @@ public class BaseController {
     @Operation(summary = "Warn, suspend, withdraw or reinstate a base, with a reason (SUPERVISOR)")
     public ResponseEntity<WriteReceipt> status(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
                                                @RequestBody StatusChange c) {
-        return receipt(writer.write(caller, new ChangeBaseStatusCommand(baseId, c.changeId(), c.status(), c.reason())),
+        return receipt(writer.record(caller, new ChangeBaseStatusCommand(baseId, c.changeId(), c.status(), c.reason())),
                 "base-status", baseId);
     }
 
@@ -118,7 +161,7 @@ public class BaseController {
     public ResponseEntity<WriteReceipt> plan(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
                                              @RequestBody SessionPlan p) {
         ownBase(caller, baseId);
-        return receipt(writer.write(caller, new FileSessionPlanCommand(baseId, p.sessionId(), p.title(), p.category(),
+        return receipt(writer.record(caller, new FileSessionPlanCommand(baseId, p.sessionId(), p.title(), p.category(),
                 p.mode(), p.startDate(), p.endDate(), p.location(), p.capacity())), "session-plan", baseId);
     }
 
@@ -158,11 +201,12 @@ public class BaseController {
         for (RosterCsvRow row : parsed) {
             if (!row.valid()) {
                 answer.add(new RosterRow(row.rowNumber(), row.entry() == null ? null : row.entry().practitionerId(),
-                        RowResult.INVALID, row.field(), row.message()));
+                        RowResult.INVALID, row.field(), row.message(), null, null));
             } else if (row.entry().practitionerId() != null && !row.entry().practitionerId().isBlank()
                     && events.lastSequenceNumberFor(row.entry().practitionerId()).isEmpty()) {
                 answer.add(new RosterRow(row.rowNumber(), row.entry().practitionerId(), RowResult.NOT_FOUND,
-                        "practitionerId", "No practitioner " + row.entry().practitionerId() + " is registered."));
+                        "practitionerId", "No practitioner " + row.entry().practitionerId() + " is registered.",
+                        null, null));
             } else {
                 submitted.add(row.entry());
                 submittedRows.add(row.rowNumber());
@@ -172,33 +216,51 @@ public class BaseController {
             RosterResult result = writer.send(caller, new SubmitRosterCommand(baseId, sessionId, submitted));
             for (RowOutcome o : result.rows()) {
                 answer.add(new RosterRow(submittedRows.get(o.index()), o.practitionerId(),
-                        RowResult.valueOf(o.status().name()), o.field(), o.message()));
+                        RowResult.valueOf(o.status().name()), o.field(), o.message(), null, null));
             }
         }
         answer.sort(java.util.Comparator.comparingInt(RosterRow::row));
+        StreamPosition base = positions.lastOf(baseId).orElse(new StreamPosition(-1, 0));
+        // The credits are the roster-credits process's to record (it also does so after a crash); the
+        // answer waits for it, so that a read of a practitioner right after it includes the credit.
+        boolean creditsRecorded = submitted.isEmpty() || consistency.await(RosterCreditsProcess.PROCESSOR,
+                base.position(), processWait).isPresent();
+        if (creditsRecorded) {
+            Map<String, StreamPosition> practitioners = positions.lastOf(answer.stream()
+                    .filter(r -> r.status() == RowResult.ACCEPTED || r.status() == RowResult.DUPLICATE)
+                    .map(RosterRow::practitionerId).toList());
+            answer.replaceAll(r -> r.status() == RowResult.ACCEPTED || r.status() == RowResult.DUPLICATE
+                    ? r.located(practitioners.get(r.practitionerId())) : r);
+        }
         int accepted = (int) answer.stream().filter(r -> r.status() == RowResult.ACCEPTED).count();
         int duplicate = (int) answer.stream().filter(r -> r.status() == RowResult.DUPLICATE).count();
-        return new RosterAnswer(baseId, sessionId, accepted, duplicate, answer.size() - accepted - duplicate, answer);
+        return new RosterAnswer(baseId, sessionId, accepted, duplicate, answer.size() - accepted - duplicate, answer,
+                base.sequence(), base.position(), creditsRecorded);
     }
 
     @GetMapping("/bases/{baseId}")
     @Operation(summary = "A base with its sessions, their risk signals and inspections")
-    public Supervision.BaseReport base(@PathVariable String baseId) {
+    public Supervision.BaseReport base(HttpServletRequest request, HttpServletResponse response,
+                                       @PathVariable String baseId) {
+        consistency.awaitView(BaseViewProjection.PROCESSOR, request, response);
         return supervision.base(baseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Unknown base",
                 "baseId", "No training base " + baseId + " is registered (or it is not projected yet)."));
     }
 
     @GetMapping("/supervision/sessions")
     @Operation(summary = "Sessions of a year by risk signal, most signals first")
-    public List<Supervision.SessionReport> sessions(@RequestParam(required = false) Integer year,
+    public List<Supervision.SessionReport> sessions(HttpServletRequest request, HttpServletResponse response,
+                                                    @RequestParam(required = false) Integer year,
                                                     @RequestParam(required = false) Jurisdiction jurisdiction,
                                                     @RequestParam(required = false) RiskSignal signal) {
+        consistency.awaitView(BaseViewProjection.PROCESSOR, request, response);
         return supervision.sessions(year, jurisdiction, signal);
     }
 
     @PostMapping("/inspection-samples")
     @Operation(summary = "Draw a random check: a weighted sample of a year's sessions, reproducible from its seed")
-    public ResponseEntity<SampleAnswer> sample(@AuthenticationPrincipal ApiKey caller, @RequestBody SampleRequest r) {
+    public ResponseEntity<SampleAnswer> sample(@AuthenticationPrincipal ApiKey caller, HttpServletRequest request,
+                                               HttpServletResponse response, @RequestBody SampleRequest r) {
         if (r.year() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid sample", "year", "year is required");
         }
@@ -208,19 +270,34 @@ public class BaseController {
         if (r.seed() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid sample", "seed", "seed is required");
         }
-        SampleDrawResult drawn = writer.send(caller, DrawInspectionSampleCommand.of(r.year(), r.size(), r.seed(),
-                r.jurisdiction(), supervision.population(r.year(), r.jurisdiction())));
+        // The population is drawn from the supervision view: as consistent as the caller asks it to be.
+        consistency.awaitView(BaseViewProjection.PROCESSOR, request, response);
+        var command = DrawInspectionSampleCommand.of(r.year(), r.size(), r.seed(), r.jurisdiction(),
+                supervision.population(r.year(), r.jurisdiction()));
+        SampleDrawResult drawn = writer.send(caller, command);
+        StreamPosition at = positions.lastOf(LedgerWriter.aggregateOf(command)).orElseThrow();
         return ResponseEntity.status(drawn.outcome() == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new SampleAnswer(drawn.outcome(), drawn.sample()));
+                .header(ReadConsistency.SEQUENCE_HEADER, String.valueOf(at.sequence()))
+                .header(ReadConsistency.POSITION_HEADER, String.valueOf(at.position()))
+                .body(new SampleAnswer(drawn.outcome(), drawn.sample(), at.sequence(), at.position()));
     }
 
     @PostMapping("/bases/{baseId}/sessions/{sessionId}/inspections")
     @Operation(summary = "Record an inspection; FALSIFIED revokes every credit the session produced")
-    public ResponseEntity<WriteReceipt> inspect(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
-                                                @PathVariable String sessionId, @RequestBody Inspection i) {
-        return receipt(writer.write(caller, new RecordInspectionCommand(baseId, sessionId, i.inspectionId(),
-                i.inspector(), i.date(), i.observedHeadcount(), i.observedHours(), i.verdict(), i.notes())),
-                "inspection", baseId);
+    public ResponseEntity<InspectionReceipt> inspect(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
+                                                     @PathVariable String sessionId, @RequestBody Inspection i) {
+        var recorded = writer.record(caller, new RecordInspectionCommand(baseId, sessionId, i.inspectionId(),
+                i.inspector(), i.date(), i.observedHeadcount(), i.observedHours(), i.verdict(), i.notes()));
+        StreamPosition at = recorded.position();
+        // A FALSIFIED verdict's revocations are the roster-credits process's; the answer waits for them, so
+        // that a read of the session's practitioners right after it no longer counts the credits.
+        Boolean revocationsRecorded = i.verdict() != Verdict.FALSIFIED ? null
+                : consistency.await(RosterCreditsProcess.PROCESSOR, at.position(), processWait).isPresent();
+        return ResponseEntity.status(recorded.outcome() == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(ReadConsistency.SEQUENCE_HEADER, String.valueOf(at.sequence()))
+                .header(ReadConsistency.POSITION_HEADER, String.valueOf(at.position()))
+                .body(new InspectionReceipt(recorded.outcome(), "inspection", baseId, at.sequence(), at.position(),
+                        revocationsRecorded));
     }
 
     private static void ownBase(ApiKey caller, String baseId) {
@@ -230,7 +307,7 @@ public class BaseController {
         }
     }
 
-    private static ResponseEntity<WriteReceipt> receipt(WriteOutcome outcome, String type, String id) {
-        return new WriteReceipt(outcome, type, id).response();
+    private static ResponseEntity<WriteReceipt> receipt(LedgerWriter.Recorded recorded, String type, String id) {
+        return WriteReceipt.of(recorded, type, id).response();
     }
 }

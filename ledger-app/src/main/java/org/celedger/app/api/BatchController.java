@@ -3,7 +3,11 @@ package org.celedger.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamPosition;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +47,7 @@ public class BatchController {
     static final int MAX_ITEMS = 10_000;
 
     private final LedgerWriter writer;
+    private final EventStorePositions positions;
     private final Problems problems;
     private final ObjectMapper json;
 
@@ -52,11 +57,13 @@ public class BatchController {
     private final int parallelism;
     private final int chunk;
 
-    public BatchController(LedgerWriter writer, Problems problems, ObjectMapper json, MeterRegistry metrics,
+    public BatchController(LedgerWriter writer, EventStorePositions positions, Problems problems, ObjectMapper json,
+                           MeterRegistry metrics,
                            TransactionManager transactions,
                            @Value("${ledger.batch.parallelism:1}") int parallelism,
                            @Value("${ledger.batch.items-per-transaction:500}") int chunk) {
         this.transactions = transactions;
+        this.positions = positions;
         this.parallelism = parallelism;
         this.chunk = chunk;
         this.lanesExecutor = Executors.newFixedThreadPool(parallelism, r -> {
@@ -80,8 +87,21 @@ public class BatchController {
 
     public enum ItemStatus { ACCEPTED, DUPLICATE, CONFLICT, INVALID, NOT_FOUND, FORBIDDEN, FAILED }
 
+    /**
+     * One item's answer. For ACCEPTED and DUPLICATE, {@code sequence} and {@code position} say where its
+     * practitioner's stream stands once the item is committed (as a single write's answer does).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, ItemStatus status, ProblemDetail problem) {
+    public record ItemResult(int index, ItemStatus status, ProblemDetail problem, Long sequence, Long position,
+                             @JsonIgnore String aggregateId) {
+
+        boolean recorded() {
+            return status == ItemStatus.ACCEPTED || status == ItemStatus.DUPLICATE;
+        }
+
+        ItemResult located(StreamPosition at) {
+            return at == null ? this : new ItemResult(index, status, problem, at.sequence(), at.position(), aggregateId);
+        }
     }
 
     public record BatchResult(int accepted, int duplicate, int rejected, List<ItemResult> results) {
@@ -169,6 +189,21 @@ public class BatchController {
                 results[i] = write(caller, i, items.get(i));
             }
         }
+        locate(chunk, results);
+    }
+
+    /** Adds to each committed item of {@code chunk} where its practitioner's stream stands: one query per chunk. */
+    private void locate(List<Integer> chunk, ItemResult[] results) {
+        List<String> ids = chunk.stream().filter(i -> results[i].recorded()).map(i -> results[i].aggregateId()).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, StreamPosition> at = positions.lastOf(ids);
+        for (int i : chunk) {
+            if (results[i].recorded()) {
+                results[i] = results[i].located(at.get(results[i].aggregateId()));
+            }
+        }
     }
 
     /** The practitioner an item writes to (registrations name it as {@code id}); unreadable items get a lane of their own. */
@@ -182,13 +217,14 @@ public class BatchController {
 
     private ItemResult write(ApiKey caller, int index, JsonNode item) {
         try {
-            WriteOutcome outcome = writer.write(caller, command(item));
+            Object command = command(item);
+            WriteOutcome outcome = writer.write(caller, command);
             return new ItemResult(index, outcome == WriteOutcome.ACCEPTED ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE,
-                    null);
+                    null, null, null, LedgerWriter.aggregateOf(command));
         } catch (Exception e) {
             ProblemDetail problem = problems.of(e);
             problem.setProperty("index", index);
-            return new ItemResult(index, statusOf(problem), problem);
+            return new ItemResult(index, statusOf(problem), problem, null, null, null);
         }
     }
 

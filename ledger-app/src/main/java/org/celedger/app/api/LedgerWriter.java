@@ -5,6 +5,8 @@ import static org.celedger.projections.TransientFailures.isTransient;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
 import org.celedger.app.store.CachedCommandTargetResolver;
 import org.celedger.app.store.LedgerProperties;
@@ -33,7 +35,11 @@ public class LedgerWriter {
     /** Whether other nodes write to the same event store, so that this node's cached aggregates may be behind. */
     private final boolean sharedEventStore;
 
-    public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties) {
+    private final EventStorePositions positions;
+
+    public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties,
+                        EventStorePositions positions) {
+        this.positions = positions;
         this.commands = commands;
         this.caches = caches;
         this.sharedEventStore = !properties.eventStore().embedded();
@@ -45,6 +51,26 @@ public class LedgerWriter {
 
     public WriteOutcome write(ApiKey caller, Object command) {
         return send(caller, command);
+    }
+
+    /** What a write did, and where its aggregate's stream stands once it is committed. */
+    public record Recorded(WriteOutcome outcome, StreamPosition position) {
+    }
+
+    /**
+     * Writes on its own (committed before this returns) and answers the aggregate's last stored event: the
+     * fact just appended, or for a DUPLICATE the stream as it stands, which holds the fact recorded earlier.
+     * A read that waits for this position, or reads the aggregate after it, includes the write.
+     */
+    public Recorded record(ApiKey caller, Object command) {
+        WriteOutcome outcome = send(caller, command);
+        return new Recorded(outcome, positions.lastOf(aggregateOf(command)).orElseThrow());
+    }
+
+    /** The aggregate a command is addressed to. */
+    public static String aggregateOf(Object command) {
+        return CachedCommandTargetResolver.INSTANCE.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                .getIdentifier();
     }
 
     /** Sends any command and answers its result (a roster's rows, a drawn sample), retrying lost races. */
@@ -60,7 +86,7 @@ public class LedgerWriter {
                     // revoked here but written there). What a command accepts is checked by the event
                     // store's sequence key; what it refuses is checked once more on fresh state.
                     revalidated = true;
-                    caches.evict(CachedCommandTargetResolver.INSTANCE.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
+                    caches.evict(aggregateOf(command));
                     continue;
                 }
                 if (!isTransient(e) || attempt == ATTEMPTS) {

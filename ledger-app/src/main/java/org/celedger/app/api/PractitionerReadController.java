@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import org.celedger.app.consistency.ReadConsistency;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What an auditor reads straight from the event store, so it is always exactly what was recorded:
- * the practitioner's profile and the full history of its events.
+ * the practitioner's profile and the full history of its events, every event stored before the read
+ * began included (stated in the {@code Ledger-Sequence} and {@code Ledger-Position} headers).
  */
 @RestController
 @RequestMapping("/api/v1/practitioners")
@@ -47,8 +50,10 @@ public class PractitionerReadController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the practitioner, in order")
-    public List<HistoryEntry> history(@PathVariable String id) {
-        return facts.knownAt(id, null).stream()
+    public List<HistoryEntry> history(HttpServletResponse response, @PathVariable String id) {
+        PractitionerFacts.Reflected reflected = facts.recorded(id);
+        ReadConsistency.state(response, reflected.upTo());
+        return reflected.facts().stream()
                 .map(f -> new HistoryEntry(f.sequence(), f.event().getClass().getSimpleName(), f.recordedAt(),
                         json.valueToTree(f.event())))
                 .toList();
@@ -56,8 +61,10 @@ public class PractitionerReadController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The practitioner's profile today: as registered, corrected, and with the transfers in effect")
-    public Profile profile(@PathVariable String id) {
-        List<RecordedFact> recorded = facts.knownAt(id, null);
+    public Profile profile(HttpServletResponse response, @PathVariable String id) {
+        PractitionerFacts.Reflected reflected = facts.recorded(id);
+        ReadConsistency.state(response, reflected.upTo());
+        List<RecordedFact> recorded = reflected.facts();
         return new Profile(id, engine.profileAt(recorded, LocalDate.now(clock)), recorded.get(0).recordedAt(),
                 recorded.get(recorded.size() - 1).sequence());
     }

@@ -99,7 +99,7 @@ public class PractitionerWriteController {
 
     private ResponseEntity<WriteReceipt> write(ApiKey caller, WriteKind kind, String practitionerId, String factId,
                                                WriteRequest body) {
-        var outcome = writer.write(caller, kind.command(practitionerId, factId, body));
-        return new WriteReceipt(outcome, kind.toString(), practitionerId).response();
+        var recorded = writer.record(caller, kind.command(practitionerId, factId, body));
+        return WriteReceipt.of(recorded, kind.toString(), practitionerId).response();
     }
 }

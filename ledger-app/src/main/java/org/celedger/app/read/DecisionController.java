@@ -8,7 +8,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.servlet.http.HttpServletResponse;
 import org.celedger.app.api.ApiException;
+import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.api.LedgerWriter;
 import org.celedger.app.security.ApiKey;
 import org.celedger.domain.WriteOutcome;
@@ -53,9 +57,11 @@ public class DecisionController {
     private final CertificationReview review;
     private final RuleEngine engine = new RuleEngine();
     private final Counter decisions;
+    private final EventStorePositions positions;
 
     public DecisionController(PractitionerFacts facts, ViewUpdater updater, LedgerWriter writer,
-                              CertificationReview review, MeterRegistry metrics) {
+                              CertificationReview review, MeterRegistry metrics, EventStorePositions positions) {
+        this.positions = positions;
         this.facts = facts;
         this.updater = updater;
         this.writer = writer;
@@ -66,17 +72,19 @@ public class DecisionController {
 
     @GetMapping("/years")
     @Operation(summary = "Per credit year: the hours by category, the status and the items that make each figure")
-    public List<YearTotals> years(@PathVariable String id,
+    public List<YearTotals> years(HttpServletResponse response, @PathVariable String id,
                                   @Parameter(description = "evaluate every year under this rule set instead of the one serving it")
                                   @RequestParam(required = false) String ruleSet) {
-        List<RecordedFact> recorded = facts.current(id);
+        PractitionerFacts.Reflected reflected = facts.current(id);
+        ReadConsistency.state(response, reflected.upTo());
+        List<RecordedFact> recorded = reflected.facts();
         return ruleSet == null ? engine.years(recorded, facts.ruleSets())
                 : engine.years(recorded, named(facts.ruleSets(), ruleSet));
     }
 
     @GetMapping("/eligibility")
     @Operation(summary = "An eligibility decision with its complete trace")
-    public Decision eligibility(@PathVariable String id,
+    public Decision eligibility(HttpServletResponse response, @PathVariable String id,
                                 @RequestParam(defaultValue = "TITLE_EVALUATION") Purpose purpose,
                                 @RequestParam String level,
                                 @RequestParam(required = false) Integer year,
@@ -86,7 +94,14 @@ public class DecisionController {
                                 @RequestParam(required = false) Instant knownAt,
                                 @RequestParam(defaultValue = "false") boolean exceptional) {
         var query = new EligibilityQuery(purpose, level, year == null ? updater.evaluationYear() : year, asOf, exceptional);
-        List<RecordedFact> recorded = knownAt == null ? facts.current(id) : facts.knownAt(id, knownAt);
+        List<RecordedFact> recorded;
+        if (knownAt == null) {
+            PractitionerFacts.Reflected reflected = facts.current(id);
+            ReadConsistency.state(response, reflected.upTo());
+            recorded = reflected.facts();
+        } else {
+            recorded = facts.knownAt(id, knownAt);
+        }
         if (recorded.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not yet registered", "knownAt",
                     "Practitioner " + id + " was not registered yet at " + knownAt + ".");
@@ -98,12 +113,18 @@ public class DecisionController {
                                        LocalDate asOf, Boolean exceptional, String ruleSet) {
     }
 
-    public record Certification(WriteOutcome status, String certificationId, Decision decision) {
+    /**
+     * The answer to a certification: {@code sequence} and {@code position} are those of the practitioner's
+     * last event once it is recorded (the certification itself when ACCEPTED), for a read that must include it.
+     */
+    public record Certification(WriteOutcome status, String certificationId, Decision decision, long sequence,
+                                long position) {
     }
 
     @PostMapping("/certifications")
     @Operation(summary = "Certify a decision (EligibilityCertified): computed on every fact recorded now")
-    public ResponseEntity<Certification> certify(@AuthenticationPrincipal ApiKey caller, @PathVariable String id,
+    public ResponseEntity<Certification> certify(@AuthenticationPrincipal ApiKey caller, HttpServletResponse response,
+                                                 @PathVariable String id,
                                                  @RequestBody CertificationRequest request) {
         if (request.purpose() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid certification", "purpose", "purpose is required");
@@ -113,20 +134,27 @@ public class DecisionController {
         }
         boolean exceptional = Boolean.TRUE.equals(request.exceptional());
         var query = new EligibilityQuery(request.purpose(), request.level(), request.year(), request.asOf(), exceptional);
-        // Certified on the authoritative record, not on a read model that may lag behind it.
-        Decision decision = decide(facts.knownAt(id, null), request.ruleSet(), query);
+        // Certified on the authoritative record, every fact stored before this request began included
+        // (its upToSequence), not on a read model that may lag behind it.
+        Decision decision = decide(facts.recorded(id).facts(), request.ruleSet(), query);
         var outcome = writer.write(caller, new CertifyEligibilityCommand(id, request.certificationId(),
                 request.purpose().name(), decision.level(), decision.year(), decision.asOf(), exceptional,
                 decision.ruleSet().id(), decision.ruleSet().version(), decision.upToSequence(),
                 decision.outcome().name(), decision.eligible()));
+        StreamPosition recorded = positions.lastOf(id).orElseThrow();
+        ReadConsistency.state(response, recorded);
         return ResponseEntity.status(outcome == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Certification(outcome, request.certificationId(), decision));
+                .body(new Certification(outcome, request.certificationId(), decision, recorded.sequence(),
+                        recorded.position()));
     }
 
     @GetMapping("/certifications/{certificationId}")
     @Operation(summary = "A certified decision re-evaluated as known when certified, and compared with today's")
-    public CertificationReview.Review certification(@PathVariable String id, @PathVariable String certificationId) {
-        List<RecordedFact> all = facts.knownAt(id, null);
+    public CertificationReview.Review certification(HttpServletResponse response, @PathVariable String id,
+                                                    @PathVariable String certificationId) {
+        PractitionerFacts.Reflected reflected = facts.recorded(id);
+        ReadConsistency.state(response, reflected.upTo());
+        List<RecordedFact> all = reflected.facts();
         RecordedFact certified = all.stream()
                 .filter(f -> f.event() instanceof EligibilityCertified c && c.certificationId().equals(certificationId))
                 .findFirst()

@@ -1,6 +1,11 @@
 package org.celedger.app.read;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.projections.history.PractitionerViewStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,9 +40,19 @@ public class PopulationController {
     private final PractitionerFacts facts;
     private final ViewUpdater updater;
     private final ObjectMapper json;
+    private final ReadConsistency consistency;
+
+    /**
+     * A view's answer with the position it is consistent through (also the {@code Ledger-Consistent-Through}
+     * header); {@code waitForPosition} (or the {@code Ledger-Wait-For-Position} header) makes it include a write.
+     */
+    public record Consistent<T>(@JsonUnwrapped T answer, long consistentThrough) {
+    }
 
     public PopulationController(EligibilityListing listing, Statistics statistics, WhatIf whatIf,
-                                PractitionerFacts facts, ViewUpdater updater, ObjectMapper json) {
+                                PractitionerFacts facts, ViewUpdater updater, ObjectMapper json,
+                                ReadConsistency consistency) {
+        this.consistency = consistency;
         this.listing = listing;
         this.statistics = statistics;
         this.whatIf = whatIf;
@@ -48,7 +63,8 @@ public class PopulationController {
 
     @GetMapping("/api/v1/eligibility")
     @Operation(summary = "The title-eligibility view of the current evaluation year, filtered and paged")
-    public EligibilityListing.Page list(@RequestParam(required = false) String jurisdiction,
+    public Consistent<EligibilityListing.Page> list(HttpServletRequest request, HttpServletResponse response,
+                                        @RequestParam(required = false) String jurisdiction,
                                         @RequestParam(required = false) String region,
                                         @RequestParam(required = false) String level,
                                         @RequestParam(required = false) Integer year,
@@ -61,14 +77,17 @@ public class PopulationController {
         if (size < 1 || size > 1000) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong parameter", "size", "size is 1 to 1000");
         }
-        return listing.list(jurisdiction, region, level, year, outcome, page, size);
+        long through = consistency.awaitView(PractitionerViewStore.PROJECTION, request, response);
+        return new Consistent<>(listing.list(jurisdiction, region, level, year, outcome, page, size), through);
     }
 
     @GetMapping("/api/v1/statistics")
     @Operation(summary = "Per jurisdiction, region and year: practitioners, hours by category, share meeting the minimums")
-    public List<Statistics.Row> statistics(@RequestParam(required = false) String jurisdiction,
+    public List<Statistics.Row> statistics(HttpServletRequest request, HttpServletResponse response,
+                                           @RequestParam(required = false) String jurisdiction,
                                            @RequestParam(required = false) String region,
                                            @RequestParam(required = false) Integer year) {
+        consistency.awaitView(PractitionerViewStore.PROJECTION, request, response);
         return statistics.compute(jurisdiction, region, year);
     }
 
@@ -82,7 +101,8 @@ public class PopulationController {
 
     @PostMapping("/api/v1/what-if")
     @Operation(summary = "Counts of eligible under a baseline and a candidate rule set, and every practitioner whose outcome differs")
-    public WhatIf.Result whatIf(@RequestBody WhatIfRequest request) {
+    public Consistent<WhatIf.Result> whatIf(HttpServletRequest http, HttpServletResponse response,
+                                            @RequestBody WhatIfRequest request) {
         RuleSets ruleSets = facts.ruleSets();
         if (request.baseline() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "baseline", "baseline is a rule-set id");
@@ -92,7 +112,8 @@ public class PopulationController {
         var query = new EligibilityQuery(request.purpose() == null ? Purpose.TITLE_EVALUATION : request.purpose(),
                 request.level(), request.year() == null ? updater.evaluationYear() : request.year(), request.asOf(),
                 Boolean.TRUE.equals(request.exceptional()));
-        return whatIf.run(query, baseline, candidate, request.jurisdiction(), request.region());
+        long through = consistency.awaitView(PractitionerViewStore.PROJECTION, http, response);
+        return new Consistent<>(whatIf.run(query, baseline, candidate, request.jurisdiction(), request.region()), through);
     }
 
     private RuleSet candidate(RuleSets ruleSets, JsonNode candidate) {

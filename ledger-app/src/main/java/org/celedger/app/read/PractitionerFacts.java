@@ -1,10 +1,14 @@
 package org.celedger.app.read;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamPosition;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSets;
@@ -14,9 +18,11 @@ import org.celedger.projections.history.ViewUpdater;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a read finds a practitioner's facts: the read model by default; the event store itself
- * for {@code knownAt} (only the events recorded up to that instant) and for a practitioner the
- * projection has not reached yet.
+ * Where a read finds a practitioner's facts, consistent with every write acknowledged before the read
+ * began, on any node: the read first asks the event store for the practitioner's last stored sequence,
+ * then takes the facts from the read model if it has reached that sequence, and from the event store
+ * itself if not (the view is a cache of the stream, never an excuse for a stale answer). {@code knownAt}
+ * reads only the event store: the events recorded up to that instant.
  */
 @Component
 public class PractitionerFacts {
@@ -24,31 +30,75 @@ public class PractitionerFacts {
     private final PractitionerViewStore views;
     private final FactCodec codec;
     private final EventStore events;
+    private final EventStorePositions positions;
     private final ViewUpdater updater;
+    private final Counter viewBehind;
 
-    public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events, ViewUpdater updater) {
+    public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events,
+                             EventStorePositions positions, ViewUpdater updater, MeterRegistry metrics) {
         this.views = views;
         this.codec = codec;
         this.events = events;
+        this.positions = positions;
         this.updater = updater;
+        this.viewBehind = Counter.builder("ledger.reads.view.behind")
+                .description("reads of one practitioner answered from the event store because the view lagged")
+                .register(metrics);
     }
 
-    public List<RecordedFact> current(String practitionerId) {
-        return views.findFacts(practitionerId).map(codec::decodeAll)
-                .orElseGet(() -> knownAt(practitionerId, null));
+    /** A practitioner's facts up to {@code upTo}, the last event stored when the read began. */
+    public record Reflected(List<RecordedFact> facts, StreamPosition upTo) {
     }
 
-    /** The facts recorded up to {@code instant} (all of them when null), straight from the event store. */
+    /** Every fact recorded before the read began: from the view when it has them all, else from the event store. */
+    public Reflected current(String practitionerId) {
+        StreamPosition head = head(practitionerId);
+        var view = views.findFacts(practitionerId);
+        if (view.isPresent() && view.get().lastSequence() >= head.sequence()) {
+            List<RecordedFact> facts = codec.decodeAll(view.get().facts());
+            // The view may already hold a fact written after the read began; the answer states head exactly.
+            if (view.get().lastSequence() > head.sequence()) {
+                facts = facts.stream().filter(f -> f.sequence() <= head.sequence()).toList();
+            }
+            return new Reflected(facts, head);
+        }
+        viewBehind.increment();
+        return new Reflected(upTo(stored(practitionerId, null), head), head);
+    }
+
+    /** Every fact recorded before the read began, straight from the event store (history, profile, certifications). */
+    public Reflected recorded(String practitionerId) {
+        StreamPosition head = head(practitionerId);
+        return new Reflected(upTo(stored(practitionerId, null), head), head);
+    }
+
+    /** The facts recorded up to {@code instant}, straight from the event store. */
     public List<RecordedFact> knownAt(String practitionerId, Instant instant) {
+        return stored(practitionerId, instant);
+    }
+
+    private StreamPosition head(String practitionerId) {
+        return positions.lastOf(practitionerId).orElseThrow(() -> unknown(practitionerId));
+    }
+
+    private List<RecordedFact> stored(String practitionerId, Instant instant) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(practitionerId).asStream().toList();
         if (stream.isEmpty()) {
-            throw new AggregateNotFoundException(practitionerId, "no practitioner " + practitionerId);
+            throw unknown(practitionerId);
         }
         return stream.stream()
                 .filter(m -> instant == null || !m.getTimestamp().isAfter(instant))
                 .filter(m -> m.getPayload() instanceof PractitionerEvent)
                 .map(m -> new RecordedFact(m.getSequenceNumber(), m.getTimestamp(), (PractitionerEvent) m.getPayload()))
                 .toList();
+    }
+
+    private static List<RecordedFact> upTo(List<RecordedFact> facts, StreamPosition head) {
+        return facts.stream().filter(f -> f.sequence() <= head.sequence()).toList();
+    }
+
+    private static AggregateNotFoundException unknown(String practitionerId) {
+        return new AggregateNotFoundException(practitionerId, "no practitioner " + practitionerId);
     }
 
     /** The rule sets the active read model was derived with. */

@@ -137,15 +137,21 @@ public final class PractitionerViewStore {
     public record Write(PractitionerView view, String expectedRevision) {
     }
 
+    /** The facts of one practitioner's document and the last sequence the document has applied. */
+    public record ViewFacts(long lastSequence, List<StoredFact> facts) {
+    }
+
     /**
-     * Only the facts of one practitioner's document, for a decision (the derived parts are not read). The
-     * answer stays raw BSON, of which only the one binary is read: decoding it into a {@link Document} (codec
+     * Only the facts of one practitioner's document, for a decision (the derived parts are not read), with
+     * the sequence it has reached, so a reader can tell whether it lags the event store. The answer stays
+     * raw BSON, of which only the binary and one number are read: decoding it into a {@link Document} (codec
      * lookups, maps, copies of the binary) was most of the MongoDB driver's share of a decision's CPU.
      */
-    public Optional<List<StoredFact>> findFacts(String id) {
+    public Optional<ViewFacts> findFacts(String id) {
         RawBsonDocument d = collection(activeForReads()).withDocumentClass(RawBsonDocument.class).find(eq("_id", id))
-                .projection(Projections.include("facts")).first();
-        return d == null ? Optional.empty() : Optional.of(CompactEncoding.facts(d.getBinary("facts").getData()));
+                .projection(Projections.include("facts", "lastSequence")).first();
+        return d == null ? Optional.empty() : Optional.of(new ViewFacts(d.getNumber("lastSequence").longValue(),
+                CompactEncoding.facts(d.getBinary("facts").getData())));
     }
 
     public Map<String, Loaded> load(int generation, Collection<String> ids) {

@@ -27,7 +27,7 @@ class PractitionerViewStoreTest {
     }
 
     @Test
-    void aDecisionReadsExactlyTheStoredFactsOfTheActiveGeneration() {
+    void aDecisionReadsExactlyTheStoredFactsOfTheActiveGenerationAndTheSequenceTheyReach() {
         List<StoredFact> facts = List.of(
                 new StoredFact(0, Instant.parse("2026-01-01T00:00:00.123456789Z"), "PractitionerRegistered",
                         "{\"name\":\"乌兰\",\"region\":\"呼和浩特\"}"),
@@ -36,7 +36,7 @@ class PractitionerViewStoreTest {
                 List.of(), List.of(), null);
         store.save(store.activeForReads(), List.of(new PractitionerViewStore.Write(view, null)));
 
-        assertThat(store.findFacts("p")).contains(facts);
+        assertThat(store.findFacts("p")).contains(new PractitionerViewStore.ViewFacts(3, facts));
         assertThat(store.findFacts("nobody")).isEmpty();
     }
 

@@ -1,0 +1,65 @@
+package org.celedger.app.consistency;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last stored event of an aggregate, read from the event store itself: what a write answers as
+ * its position, and what a read of one practitioner must reflect. Any node reads the same answer, so a
+ * reader on one node sees what a writer on another was acknowledged.
+ *
+ * <p>One aggregate's events are appended one after another (the next sequence needs the previous one
+ * committed), so its last sequence also holds its highest global index; the query reads both from the
+ * (aggregate, sequence) key's index.
+ */
+@Component
+public class EventStorePositions {
+
+    private static final String LAST_OF_ONE = "SELECT MAX(sequenceNumber), MAX(globalIndex) FROM DomainEventEntry"
+            + " WHERE aggregateIdentifier = ?";
+    private static final String LAST_OF_MANY = "SELECT aggregateIdentifier, MAX(sequenceNumber), MAX(globalIndex)"
+            + " FROM DomainEventEntry WHERE aggregateIdentifier IN (%s) GROUP BY aggregateIdentifier";
+    /** Bounds the statement's parameter list; a batch chunk asks for up to its 500 items' practitioners. */
+    private static final int IDS_PER_QUERY = 500;
+
+    private final JdbcTemplate jdbc;
+
+    public EventStorePositions(DataSource eventStore) {
+        this.jdbc = new JdbcTemplate(eventStore);
+    }
+
+    /** The last stored event of {@code aggregateId}, or empty if it has none. */
+    public Optional<StreamPosition> lastOf(String aggregateId) {
+        return Optional.ofNullable(jdbc.query(LAST_OF_ONE, rs -> {
+            rs.next();
+            long sequence = rs.getLong(1);
+            return rs.wasNull() ? null : new StreamPosition(sequence, rs.getLong(2));
+        }, aggregateId));
+    }
+
+    /** The last stored event of each of {@code aggregateIds} that has one. */
+    public Map<String, StreamPosition> lastOf(Collection<String> aggregateIds) {
+        Map<String, StreamPosition> found = new HashMap<>();
+        List<String> ids = aggregateIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            String sql = LAST_OF_MANY.formatted(String.join(",", java.util.Collections.nCopies(part.size(), "?")));
+            jdbc.query(sql, rs -> {
+                found.put(rs.getString(1), new StreamPosition(rs.getLong(2), rs.getLong(3)));
+            }, part.toArray());
+        }
+        return found;
+    }
+
+    /** The highest global index stored: the head of the event store (0 when it is empty). */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        return head == null ? 0 : head;
+    }
+}
