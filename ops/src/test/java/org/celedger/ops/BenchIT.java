@@ -63,6 +63,10 @@ class BenchIT {
         assertThat(report.path("rebuild").path("state").asText()).isEqualTo("COMPLETED");
         assertThat(report.path("rebuild").path("events").asLong()).isGreaterThanOrEqualTo(items + 40);
         assertThat(report.path("heap").path("peakUsedMiB").asDouble()).isPositive();
-        assertThat(report.path("table")).hasSize(7);
+        JsonNode pairs = report.path("writeThenRead");
+        assertThat(pairs.path("pairs").asLong()).isPositive();
+        assertThat(pairs.path("statuses").path("201/200").asLong()).isEqualTo(pairs.path("pairs").asLong());
+        assertThat(pairs.path("staleAnswers").asLong()).as("reads follow acknowledged writes").isZero();
+        assertThat(report.path("table")).hasSize(8);
     }
 }

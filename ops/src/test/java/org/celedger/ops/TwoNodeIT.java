@@ -211,7 +211,54 @@ class TwoNodeIT {
             assertThat(owners.values()).as("the owners are the two ledger processes")
                     .anyMatch(o -> o.startsWith(a.pid() + "@"))
                     .anyMatch(o -> o.startsWith(b.pid() + "@"));
+
+            // ---------------------------------------------------------------- write on one node, read on the other at once
+            int exact = 0;
+            for (int i = 0; i < 20; i++) {
+                LedgerClient writer = nodes.get(i % 2);
+                LedgerClient reader = nodes.get((i + 1) % 2);
+                String p = "rw-two-node-" + i;
+                writer.post("/api/v1/practitioners", """
+                        {"id":"%s","name":"王强","gender":"MALE","birthDate":"1985-06-01","jurisdiction":"IM",
+                         "region":"呼和浩特市","sector":"PUBLIC_INSTITUTION","grassroots":false,"titleSeries":"工程",
+                         "titleLevel":"INTERMEDIATE","titleObtainedOn":"2015-12-01","degree":"BACHELOR"}""".formatted(p))
+                        .expectOk("registration");
+                JsonNode credited = null;
+                for (int year = 2024; year <= 2026; year++) {
+                    writer.post("/api/v1/practitioners/" + p + "/credits", credit("pub-" + year, year, "PUBLIC", 30))
+                            .expectOk("credit");
+                    credited = writer.post("/api/v1/practitioners/" + p + "/credits",
+                            credit("pro-" + year, year, "PROFESSIONAL", 60)).expectOk("credit").json();
+                }
+                exact += decidedAtOnce(reader, p, credited, "MET");
+                JsonNode revoked = writer.post("/api/v1/practitioners/" + p + "/credits/pro-2025/revocations",
+                        "{\"reason\":\"证书作废\"}").expectOk("revocation").json();
+                exact += decidedAtOnce(reader, p, revoked, "NOT_MET");
+                // and the other way round: written on the reader, read on the writer
+                JsonNode madeUp = reader.post("/api/v1/practitioners/" + p + "/credits",
+                        credit("pro-2025b", 2025, "PROFESSIONAL", 60)).expectOk("credit").json();
+                exact += decidedAtOnce(writer, p, madeUp, "MET");
+            }
+            System.out.printf("two-node: %d decisions read on one node right after a write on the other, %d exact%n",
+                    60, exact);
+            assertThat(exact).isEqualTo(60);
         }
+    }
+
+    private static String credit(String awardId, int year, String category, int hours) {
+        return ("{\"awardId\":\"%s\",\"year\":%d,\"category\":\"%s\",\"activity\":\"ONLINE_PLATFORM\",\"hours\":%d,"
+                + "\"approvedBy\":\"两节点测试\",\"completedOn\":\"%d-03-10\"}").formatted(awardId, year, category, hours, year);
+    }
+
+    /** Reads the decision at once and asserts it reflects {@code write} exactly; answers 1 when it does. */
+    private static int decidedAtOnce(LedgerClient node, String p, JsonNode write, String outcome) {
+        JsonNode d = node.get("/api/v1/practitioners/" + p + "/eligibility?purpose=TITLE_EVALUATION&level=INTERMEDIATE&year=2026")
+                .expectOk("decision").json();
+        assertThat(d.path("upToSequence").asLong()).as("%s read on %s", p, node.base())
+                .isEqualTo(write.path("sequence").asLong());
+        assertThat(d.path("outcome").asText()).as("%s read on %s after sequence %s", p, node.base(), write.path("sequence"))
+                .isEqualTo(outcome);
+        return 1;
     }
 
     private LedgerProcess start(Path work, String name, List<String> args) {

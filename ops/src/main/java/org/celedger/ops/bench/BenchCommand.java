@@ -93,7 +93,7 @@ public final class BenchCommand {
                 // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
                 words(args.string("ledger-args", "")),
                 // the phases after ingestion to run (all by default), to measure one of them again
-                Set.of(args.string("phases", "writes,decisions,what-if,rebuild").split(",")),
+                Set.of(args.string("phases", "writes,decisions,write-then-read,what-if,rebuild").split(",")),
                 // more options for the ledger's JVM: "-XX:a -XX:b"
                 words(args.string("jvm-args", "")));
         args.done();
@@ -195,6 +195,9 @@ public final class BenchCommand {
                 }
                 if (o.phases().contains("decisions")) {
                     decisions(ids);
+                }
+                if (o.phases().contains("write-then-read")) {
+                    writeThenRead(ids);
                 }
                 if (o.phases().contains("what-if")) {
                     whatIf();
@@ -552,6 +555,92 @@ public final class BenchCommand {
             f.get(seconds + 600L, TimeUnit.SECONDS);
         }
         pool.shutdown();
+    }
+
+    // ==================================================================== write, then read at once
+
+    /**
+     * Clients that each write a credit and read that practitioner's decision at once, then the next pair:
+     * what an integrator does that checks its write. A decision is stale when its {@code upToSequence} is
+     * below the sequence the write answered; a ledger whose writes answer no sequence (before consistent
+     * reads) is asked for the practitioner's history after the pair, outside the timing, instead.
+     */
+    private void writeThenRead(List<String> ids) throws Exception {
+        System.out.printf("write then read: %d clients for %d s after %d s of the same load unmeasured …%n",
+                o.decisionClients(), o.decisionSeconds(), o.warmUpSeconds());
+        pairs(ids, o.warmUpSeconds(), 13, "bench-pair-warm-up-", new Latencies(), new ConcurrentHashMap<>(), new LongAdder());
+        Latencies latency = new Latencies();
+        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+        LongAdder stale = new LongAdder();
+        DuringPhase during = DuringPhase.begin(ledger, DECISION);
+        pairs(ids, o.decisionSeconds(), 37, "bench-pair-", latency, statuses, stale);
+        DuringPhase.Observed observed = during.end();
+        ObjectNode d = report.putObject("writeThenRead");
+        d.put("clients", o.decisionClients());
+        d.put("warmUpSeconds", o.warmUpSeconds());
+        d.put("pairs", latency.count());
+        d.put("pairsPerSecond", latency.count() / (double) o.decisionSeconds());
+        statuses.forEach((k, v) -> d.putObject("statuses").put(k, v.sum()));
+        d.put("p50Ms", latency.percentileMillis(50));
+        d.put("p99Ms", latency.percentileMillis(99));
+        d.put("maxMs", latency.maxMillis());
+        d.put("staleAnswers", stale.sum());
+        observed.into(d);
+        System.out.printf("  %,d pairs (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms; %,d stale answers%n    %s%n",
+                latency.count(), latency.count() / (double) o.decisionSeconds(), statuses,
+                latency.percentileMillis(50), latency.percentileMillis(99), stale.sum(), observed);
+        rows.add(new Row("write a credit, then read the decision at once, " + o.decisionClients()
+                + " clients: pair p50 / p99; stale answers",
+                String.format("%.1f / %.1f ms (%,.0f pairs/s); %,d stale of %,d", latency.percentileMillis(50),
+                        latency.percentileMillis(99), latency.count() / (double) o.decisionSeconds(), stale.sum(),
+                        latency.count()), "0 stale", verdict(stale.sum() == 0, observed)));
+    }
+
+    private void pairs(List<String> ids, int seconds, int seedFactor, String awardPrefix, Latencies latency,
+                       Map<String, LongAdder> statuses, LongAdder stale) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        String completedOn = o.settings().asOf().toString();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(o.decisionClients());
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < o.decisionClients(); c++) {
+            long seed = o.settings().seed() * seedFactor + c;
+            futures.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                try (KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
+                    while (System.nanoTime() < end) {
+                        String id = ids.get(random.nextInt(ids.size()));
+                        String body = "{\"awardId\":\"" + awardPrefix + next.getAndIncrement() + "\",\"year\":"
+                                + o.settings().lastYear() + ",\"category\":\"PROFESSIONAL\",\"activity\":\"ONLINE_PLATFORM\","
+                                + "\"hours\":2,\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
+                        long t = System.nanoTime();
+                        KeepAliveConnection.Answer written = connection.post("/api/v1/practitioners/" + id + "/credits", body);
+                        KeepAliveConnection.Answer decided = connection.get(eligibility(id));
+                        latency.record(System.nanoTime() - t);
+                        statuses.computeIfAbsent(written.status() + "/" + decided.status(), k -> new LongAdder()).increment();
+                        if (written.status() == 201 && decided.status() == 200) {
+                            long upTo = JSON.readTree(decided.body()).path("upToSequence").asLong(-1);
+                            JsonNode sequence = JSON.readTree(written.body()).path("sequence");
+                            long wrote = sequence.isNumber() ? sequence.asLong()
+                                    : lastSequence(connection.get("/api/v1/practitioners/" + id + "/history"));
+                            if (upTo < wrote) {
+                                stale.increment();
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(seconds + 600L, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+    }
+
+    private static long lastSequence(KeepAliveConnection.Answer history) throws java.io.IOException {
+        JsonNode events = JSON.readTree(history.body());
+        return events.get(events.size() - 1).path("sequence").asLong();
     }
 
     private String eligibility(String id) {
