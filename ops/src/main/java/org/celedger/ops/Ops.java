@@ -23,7 +23,8 @@ public final class Ops {
                            [--mongo-uri mongodb://…] [--out bench.json] [--clients 4] [--batch-size 1000]
                            [--write-rate 100] [--write-seconds 20] [--decision-clients 8] [--decision-seconds 20]
                            [--warm-up-seconds 30] [--heap 4g] [--gc G1|Z] [--jfr DIR] [--keep] [--work-dir DIR]
-                           [--phases writes,decisions,what-if,rebuild] [--jvm-args "-XX:…"] [--ledger-args "--a=1"]
+                           [--phases writes,write-rates,decisions,write-then-read,what-if,rebuild]
+                           [--write-rates 100,300,1000] [--jvm-args "-XX:…"] [--ledger-args "--a=1"]
               mongo-server --port P [--host 127.0.0.1]
               export       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --out events.ndjson
               import       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --in events.ndjson

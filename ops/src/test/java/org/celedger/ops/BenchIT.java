@@ -23,7 +23,7 @@ class BenchIT {
         int exit = Ops.run("bench", "--practitioners", "300", "--years", "2", "--seed", "3",
                 "--jar", System.getProperty("ledger.jar", "../ledger-app/target/ledger-app.jar"),
                 "--heap", "768m", "--write-rate", "20", "--write-seconds", "2", "--decision-clients", "2",
-                "--decision-seconds", "2", "--warm-up-seconds", "1", "--work-dir", work.toString(),
+                "--decision-seconds", "2", "--warm-up-seconds", "1", "--write-rates", "20,50", "--work-dir", work.toString(),
                 "--out", out.toString());
         assertThat(exit).isZero();
 
@@ -67,6 +67,12 @@ class BenchIT {
         assertThat(pairs.path("pairs").asLong()).isPositive();
         assertThat(pairs.path("statuses").path("201/200").asLong()).isEqualTo(pairs.path("pairs").asLong());
         assertThat(pairs.path("staleAnswers").asLong()).as("reads follow acknowledged writes").isZero();
-        assertThat(report.path("table")).hasSize(8);
+        JsonNode rates = report.path("writeRates");
+        assertThat(rates).hasSize(2);
+        assertThat(rates.get(1).path("ratePerSecond").asInt()).isEqualTo(50);
+        assertThat(rates.get(1).path("statuses").path("201").asLong()).isEqualTo(100);
+        assertThat(rates.get(1).path("ledgerCpuMsPerRequest").asDouble()).isPositive();
+        assertThat(writes.path("ledgerCpuMsPerRequest").asDouble()).isPositive();
+        assertThat(report.path("table")).hasSize(9);
     }
 }

@@ -59,6 +59,7 @@ public final class BenchCommand {
     private final List<Row> rows = new ArrayList<>();
     private final AtomicLong peakHeap = new AtomicLong();
     private LedgerClient ledger;
+    private long ledgerPid;
 
     /** One line of the printed table. */
     record Row(String figure, String measured, String target, String verdict) {
@@ -67,6 +68,7 @@ public final class BenchCommand {
     record Options(Settings settings, Path jar, String postgresUrl, String postgresUser, String postgresPassword,
                    String mongoUri, Path out, int clients, int batchSize, int writeRate, int writeSeconds,
                    int decisionClients, int decisionSeconds, int warmUpSeconds, String heap, String gc, Path jfr, boolean keep,
+                   List<Integer> writeRates,
                    Path work, List<String> ledgerArgs, Set<String> phases, List<String> jvmArgs) {
     }
 
@@ -89,11 +91,13 @@ public final class BenchCommand {
                 // each latency phase first runs its own load this long, unmeasured, while the JIT recompiles
                 args.integer("warm-up-seconds", 30), args.string("heap", "4g"), args.string("gc", "G1"),
                 args.path("jfr", null),
-                args.flag("keep"), args.path("work-dir", null),
+                args.flag("keep"),
+                // the rates of the sustained-writes phase, each for --write-seconds
+                words(args.string("write-rates", "100 300 1000").replace(',', ' ')).stream().map(Integer::parseInt).toList(), args.path("work-dir", null),
                 // more of the ledger's own settings, to measure a change of configuration: "--a=1 --b=2"
                 words(args.string("ledger-args", "")),
                 // the phases after ingestion to run (all by default), to measure one of them again
-                Set.of(args.string("phases", "writes,decisions,write-then-read,what-if,rebuild").split(",")),
+                Set.of(args.string("phases", "writes,write-rates,decisions,write-then-read,what-if,rebuild").split(",")),
                 // more options for the ledger's JVM: "-XX:a -XX:b"
                 words(args.string("jvm-args", "")));
         args.done();
@@ -181,6 +185,7 @@ public final class BenchCommand {
                 jvm, ledgerArgs, work.resolve("ledger.log")))) {
             Duration startup = process.awaitReady(Duration.ofMinutes(5));
             ledger = process.client();
+            ledgerPid = process.pid();
             report.putObject("ledger").put("pid", process.pid()).put("startupSeconds", startup.toMillis() / 1e3)
                     .put("log", process.log().toString());
             System.out.printf("ledger pid %d on %s ready in %.1f s (log %s)%n", process.pid(), process.url(),
@@ -192,6 +197,9 @@ public final class BenchCommand {
                 batches.clear(); // free the bodies before the read phases
                 if (o.phases().contains("writes")) {
                     singleWrites(ids);
+                }
+                if (o.phases().contains("write-rates")) {
+                    writeRates(ids);
                 }
                 if (o.phases().contains("decisions")) {
                     decisions(ids);
@@ -239,7 +247,7 @@ public final class BenchCommand {
         AtomicLong posted = new AtomicLong();
         ProjectionWatch watch = new ProjectionWatch();
         watch.start();
-        DuringPhase during = DuringPhase.begin(ledger);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(o.clients());
         List<Future<?>> clients = new ArrayList<>();
@@ -411,13 +419,13 @@ public final class BenchCommand {
         SplittableRandom random = new SplittableRandom(o.settings().seed() ^ 0x5EED);
         // Warm-up at the measured load itself: the JIT recompiles for the single-write path what the ingestion
         // had compiled for batches (JFR: C2 busy for most of a 20 s phase after 300 warm-up writes).
-        openLoopWrites("bench-warm-up-", ids, random, o.writeRate() * o.warmUpSeconds(), new Latencies(),
+        openLoopWrites("bench-warm-up-", ids, random, o.writeRate(), o.writeRate() * o.warmUpSeconds(), new Latencies(),
                 new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Latencies service = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        DuringPhase during = DuringPhase.begin(ledger, CREDIT);
-        double elapsed = openLoopWrites("bench-w-", ids, random, total, latency, service, statuses);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, CREDIT);
+        double elapsed = openLoopWrites("bench-w-", ids, random, o.writeRate(), total, latency, service, statuses);
         DuringPhase.Observed observed = during.end();
         ObjectNode w = report.putObject("singleWrites");
         w.put("requests", total);
@@ -431,12 +439,62 @@ public final class BenchCommand {
         w.put("serviceP50Ms", service.percentileMillis(50));
         w.put("serviceP99Ms", service.percentileMillis(99));
         observed.into(w);
+        observed.perRequest(w, total);
         System.out.printf("  statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms (from when due); service time p99 %.1f ms"
                         + " (from when sent)%n    %s%n", statuses, latency.percentileMillis(50), latency.percentileMillis(99),
                 latency.maxMillis(), service.percentileMillis(99), observed);
+        System.out.println("    " + observed.perRequest(total));
         rows.add(new Row("single write POST …/credits at " + o.writeRate() + "/s: p50 / p99 / max",
                 String.format("%.1f / %.1f / %.1f ms", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.maxMillis()), "p99 ≤ 20 ms", verdict(latency.percentileMillis(99) <= 20, observed)));
+    }
+
+    /**
+     * Sustained single writes at increasing rates (issue 13: at least 1,000 a second at p99 ≤ 20 ms), each
+     * open loop for {@code --write-seconds} after 5 s at that rate unmeasured (the writes phase warmed the
+     * path up), with its p99, the ledger's own time and the CPU per write.
+     */
+    private void writeRates(List<String> ids) throws Exception {
+        SplittableRandom random = new SplittableRandom(o.settings().seed() ^ 0x5A7E);
+        ArrayNode phases = report.putArray("writeRates");
+        List<String> p99s = new ArrayList<>();
+        List<String> cpus = new ArrayList<>();
+        boolean met = true;
+        for (int rate : o.writeRates()) {
+            int total = rate * o.writeSeconds();
+            System.out.printf("sustained writes: %,d credits at %,d/s …%n", total, rate);
+            openLoopWrites("bench-rate-" + rate + "-warm-up-", ids, random, rate, rate * 5, new Latencies(),
+                    new Latencies(), new ConcurrentHashMap<>());
+            Latencies latency = new Latencies();
+            Latencies service = new Latencies();
+            Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+            DuringPhase during = DuringPhase.begin(ledger, ledgerPid, CREDIT);
+            double elapsed = openLoopWrites("bench-rate-" + rate + "-", ids, random, rate, total, latency, service,
+                    statuses);
+            DuringPhase.Observed observed = during.end();
+            ObjectNode w = phases.addObject();
+            w.put("ratePerSecond", rate);
+            w.put("requests", total);
+            w.put("achievedPerSecond", total / elapsed);
+            statuses.forEach((k, v) -> w.putObject("statuses").put(String.valueOf(k), v.sum()));
+            w.put("p50Ms", latency.percentileMillis(50));
+            w.put("p99Ms", latency.percentileMillis(99));
+            w.put("maxMs", latency.maxMillis());
+            w.put("serviceP99Ms", service.percentileMillis(99));
+            observed.into(w);
+            observed.perRequest(w, total);
+            System.out.printf("  %,.0f/s achieved, statuses %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n    %s%n    %s%n",
+                    total / elapsed, statuses, latency.percentileMillis(50), latency.percentileMillis(99),
+                    latency.maxMillis(), observed, observed.perRequest(total));
+            p99s.add(String.format("%.1f", latency.percentileMillis(99)));
+            cpus.add(w.has("ledgerCpuMsPerRequest") ? String.format("%.2f", w.path("ledgerCpuMsPerRequest").asDouble())
+                    : "—");
+            met &= latency.percentileMillis(99) <= 20 && total / elapsed >= rate * 0.95;
+        }
+        rows.add(new Row("sustained single writes at " + o.writeRates().stream().map(String::valueOf)
+                .reduce((a, b) -> a + " / " + b).orElse("") + "/s: p99; the ledger's CPU per write",
+                String.join(" / ", p99s) + " ms; " + String.join(" / ", cpus) + " ms",
+                "p99 ≤ 20 ms at 1,000/s", verdict(met)));
     }
 
     /**
@@ -454,7 +512,7 @@ public final class BenchCommand {
      * happened before, and its latency counts from when it was due, so a stall shows in every request it
      * delays (no coordinated omission). Answers the seconds it took.
      */
-    private double openLoopWrites(String awardPrefix, List<String> ids, SplittableRandom random, int total,
+    private double openLoopWrites(String awardPrefix, List<String> ids, SplittableRandom random, int rate, int total,
                                   Latencies latency, Latencies service, Map<Integer, LongAdder> statuses) throws Exception {
         String[] targets = new String[total];
         for (int i = 0; i < total; i++) {
@@ -462,8 +520,8 @@ public final class BenchCommand {
         }
         String completedOn = o.settings().asOf().toString();
         AtomicInteger next = new AtomicInteger();
-        long intervalNanos = 1_000_000_000L / o.writeRate();
-        int senders = writeConnections(o.writeRate());
+        long intervalNanos = 1_000_000_000L / rate;
+        int senders = writeConnections(rate);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime() + 50_000_000L;
         List<Future<?>> futures = new ArrayList<>();
@@ -492,7 +550,7 @@ public final class BenchCommand {
             }));
         }
         for (Future<?> f : futures) {
-            f.get(total / o.writeRate() + 600L, TimeUnit.SECONDS);
+            f.get(total / rate + 600L, TimeUnit.SECONDS);
         }
         pool.shutdown();
         return seconds(start);
@@ -507,7 +565,7 @@ public final class BenchCommand {
         closedLoopDecisions(ids, o.warmUpSeconds(), 7, new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        DuringPhase during = DuringPhase.begin(ledger, DECISION);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, DECISION);
         closedLoopDecisions(ids, o.decisionSeconds(), 31, latency, statuses);
         DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("decisions");
@@ -520,9 +578,11 @@ public final class BenchCommand {
         d.put("p99Ms", latency.percentileMillis(99));
         d.put("maxMs", latency.maxMillis());
         observed.into(d);
+        observed.perRequest(d, latency.count());
         System.out.printf("  %,d decisions (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms%n    %s%n",
                 latency.count(), latency.count() / (double) o.decisionSeconds(), statuses,
                 latency.percentileMillis(50), latency.percentileMillis(99), observed);
+        System.out.println("    " + observed.perRequest(latency.count()));
         rows.add(new Row("decision GET …/eligibility, " + o.decisionClients() + " clients: p50 / p99",
                 String.format("%.1f / %.1f ms (%,.0f/s)", latency.percentileMillis(50), latency.percentileMillis(99),
                         latency.count() / (double) o.decisionSeconds()), "p99 ≤ 10 ms",
@@ -572,7 +632,7 @@ public final class BenchCommand {
         Latencies latency = new Latencies();
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder stale = new LongAdder();
-        DuringPhase during = DuringPhase.begin(ledger, DECISION);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, DECISION);
         pairs(ids, o.decisionSeconds(), 37, "bench-pair-", latency, statuses, stale);
         DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("writeThenRead");
@@ -586,6 +646,7 @@ public final class BenchCommand {
         d.put("maxMs", latency.maxMillis());
         d.put("staleAnswers", stale.sum());
         observed.into(d);
+        observed.perRequest(d, latency.count());
         System.out.printf("  %,d pairs (%,.0f/s), statuses %s; p50 %.1f ms, p99 %.1f ms; %,d stale answers%n    %s%n",
                 latency.count(), latency.count() / (double) o.decisionSeconds(), statuses,
                 latency.percentileMillis(50), latency.percentileMillis(99), stale.sum(), observed);
@@ -696,7 +757,7 @@ public final class BenchCommand {
 
     private void rebuild() throws Exception {
         System.out.println("full rebuild …");
-        DuringPhase during = DuringPhase.begin(ledger);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid);
         long t = System.nanoTime();
         JsonNode status = ledger.post("/api/v1/admin/rebuilds", "{\"projection\":\"practitioner-views\"}")
                 .expectOk("POST /api/v1/admin/rebuilds").json();

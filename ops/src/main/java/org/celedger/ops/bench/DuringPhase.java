@@ -21,33 +21,63 @@ final class DuringPhase {
     private final JvmActivity jvm;
     private final Optional<MachineCpu> cpu;
     private final ServerTime server;
+    private final long ledgerPid;
+    private final Optional<ProcessCpu> ledgerCpu;
 
-    private DuringPhase(LedgerClient ledger, Endpoint endpoint, ServerTime server) {
+    private DuringPhase(LedgerClient ledger, long ledgerPid, Endpoint endpoint, ServerTime server) {
         this.ledger = ledger;
+        this.ledgerPid = ledgerPid;
         this.endpoint = endpoint;
         this.server = server;
         this.jvm = JvmActivity.of(ledger);
         this.cpu = MachineCpu.now();
+        this.ledgerCpu = ProcessCpu.of(ledgerPid);
     }
 
-    static DuringPhase begin(LedgerClient ledger) {
-        return new DuringPhase(ledger, null, null);
+    static DuringPhase begin(LedgerClient ledger, long ledgerPid) {
+        return new DuringPhase(ledger, ledgerPid, null, null);
     }
 
     /** Also the ledger's own time for this endpoint, counted from when the warm-up's last request was recorded. */
-    static DuringPhase begin(LedgerClient ledger, Endpoint endpoint) throws InterruptedException {
-        return new DuringPhase(ledger, endpoint, ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate()));
+    static DuringPhase begin(LedgerClient ledger, long ledgerPid, Endpoint endpoint) throws InterruptedException {
+        return new DuringPhase(ledger, ledgerPid, endpoint,
+                ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate()));
     }
 
     Observed end() throws InterruptedException {
         Optional<MachineCpu> cpuNow = MachineCpu.now();
+        Optional<ProcessCpu> ledgerCpuNow = ProcessCpu.of(ledgerPid);
         JvmActivity jvmNow = JvmActivity.of(ledger);
         ServerTime serverNow = server == null ? null : ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate());
         return new Observed(jvmNow.since(jvm), cpu.flatMap(before -> cpuNow.map(now -> now.since(before))),
-                serverNow == null ? null : serverNow.since(server));
+                serverNow == null ? null : serverNow.since(server),
+                ledgerCpu.flatMap(before -> ledgerCpuNow.map(now -> now.since(before))));
     }
 
-    record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server) {
+    record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server, Optional<ProcessCpu> ledgerCpu) {
+
+        /**
+         * CPU per request over a phase of {@code requests}: the ledger process's own (all its threads, JIT and
+         * collector included), and the machine's (busy time of all cores, the benchmark's clients included:
+         * busy share × cores × seconds ÷ requests), in milliseconds.
+         */
+        void perRequest(ObjectNode phase, long requests) {
+            if (requests <= 0) {
+                return;
+            }
+            ledgerCpu.ifPresent(c -> phase.put("ledgerCpuMsPerRequest", 1000 * c.seconds() / requests));
+            cpu.ifPresent(c -> phase.put("machineCpuMsPerRequest", 1000 * c.busySeconds() / requests));
+        }
+
+        String perRequest(long requests) {
+            if (requests <= 0) {
+                return "";
+            }
+            StringBuilder s = new StringBuilder("CPU per request:");
+            ledgerCpu.ifPresent(c -> s.append(String.format(" the ledger's %.2f ms", 1000 * c.seconds() / requests)));
+            cpu.ifPresent(c -> s.append(String.format(", the machine's %.2f ms", 1000 * c.busySeconds() / requests)));
+            return s.toString();
+        }
 
         /**
          * The share of the machine's CPU the hypervisor stole during the phase, where it was at least 1 %: on
@@ -58,6 +88,7 @@ final class DuringPhase {
         }
 
         void into(ObjectNode phase) {
+            ledgerCpu.ifPresent(c -> phase.put("ledgerCpuSeconds", c.seconds()));
             jvm.into(phase.putObject("ledgerJvmDuringPhase"));
             cpu.ifPresent(c -> c.into(phase.putObject("machineDuringPhase")));
             if (server != null) {

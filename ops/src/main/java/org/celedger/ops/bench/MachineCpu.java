@@ -41,6 +41,11 @@ record MachineCpu(long user, long system, long idle, long iowait, long steal) {
                 iowait - before.iowait, steal - before.steal);
     }
 
+    /** Busy time of all cores together, in seconds (the counters are in USER_HZ). */
+    double busySeconds() {
+        return (user + system) / ProcessCpu.TICKS_PER_SECOND;
+    }
+
     private long total() {
         return user + system + idle + iowait + steal;
     }
