@@ -83,12 +83,20 @@ final class RuleSetReader {
         return (ObjectNode) root;
     }
 
-    /** Validates and compiles a parsed rule-set tree. */
+    /** Validates and compiles a complete rule-set tree (one that extends nothing, or a what-if variant's). */
     static RuleSet compile(String file, ObjectNode root) {
-        return new RuleSetReader(file).read(root);
+        return new RuleSetReader(file).read(root, root);
     }
 
-    private RuleSet read(ObjectNode rootNode) {
+    /**
+     * Validates and compiles the resolved tree of a layered file; {@code merged} is the same before its
+     * links and silences were resolved, which is what a file extending this one is laid over.
+     */
+    static RuleSet compile(String file, ObjectNode root, ObjectNode merged) {
+        return new RuleSetReader(file).read(root, merged);
+    }
+
+    private RuleSet read(ObjectNode rootNode, ObjectNode merged) {
         Obj root = new Obj(rootNode, "");
         String id = root.text("id");
         Jurisdiction jurisdiction = root.enumText("jurisdiction", Jurisdiction.class);
@@ -116,7 +124,7 @@ final class RuleSetReader {
         root.end();
 
         return new RuleSet(id, jurisdiction, title, sources, firstYear, lastYear, crediting, yearly, conversions,
-                requirements, reliefs, bases, List.copyOf(parameters), rootNode.deepCopy());
+                requirements, reliefs, bases, List.copyOf(parameters), rootNode.deepCopy(), merged.deepCopy());
     }
 
     private CreditingRules crediting(Obj c) {
