@@ -62,7 +62,7 @@ class RuleSetCatalogTest {
         assertThat(sets.byId("IM-2030").orElseThrow().lastYear()).isEqualTo(2030);
         assertThat(sets.byId("IM-2031").orElseThrow().rosterDaysAfterEnd()).isEqualTo(10);
         assertThat(sets.byId("IM-2031").orElseThrow().planDaysBeforeStart()).isEqualTo(14);
-        assertThat(sets.byId("IM-2031").orElseThrow().reliefs().degreeInWindow().citation())
+        assertThat(sets.byId("IM-2031").orElseThrow().reliefs().degreeInWindow().mode().citation())
                 .isEqualTo("IM-2031: no such relief (RULES.md §6)");
     }
 }

@@ -10,9 +10,9 @@ import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ConversionRules;
 import org.celedger.domain.rules.model.CreditingRules;
 import org.celedger.domain.rules.model.Minimums;
-import org.celedger.domain.rules.model.ReliefRules;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
+import org.celedger.domain.rules.reliefs.Reliefs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,7 +46,7 @@ public final class RuleSet {
     private final Minimums yearlyMinimums;
     private final ConversionRules conversions;
     private final Map<Purpose, Map<String, RequirementRule>> requirements;
-    private final ReliefRules reliefs;
+    private final Reliefs reliefs;
     private final TrainingBaseRules trainingBases;
     private final List<Parameter> parameters;
     private final ObjectNode content;
@@ -57,7 +57,7 @@ public final class RuleSet {
     RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
             Cited<Integer> firstYear, Cited<Integer> lastYear, CreditingRules crediting, Minimums yearlyMinimums,
             ConversionRules conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
-            ReliefRules reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
+            Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
             ObjectNode merged) {
         this.id = id;
         this.jurisdiction = jurisdiction;
@@ -164,7 +164,8 @@ public final class RuleSet {
         return conversions;
     }
 
-    public ReliefRules reliefs() {
+    /** The reliefs of RULES.md §6, one class per kind. */
+    public Reliefs reliefs() {
         return reliefs;
     }
 

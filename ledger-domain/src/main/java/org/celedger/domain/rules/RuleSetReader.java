@@ -20,31 +20,21 @@ import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.practitioner.TitleLevel;
 import org.celedger.domain.rules.model.ActivityRule;
-import org.celedger.domain.rules.model.AgePartialMode;
-import org.celedger.domain.rules.model.AgeRelief;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ConversionRules;
-import org.celedger.domain.rules.model.CovidMode;
 import org.celedger.domain.rules.model.CreditingRules;
 import org.celedger.domain.rules.model.DegreeEffect;
 import org.celedger.domain.rules.model.DegreeRule;
 import org.celedger.domain.rules.model.ExamCreditEffect;
 import org.celedger.domain.rules.model.ExamCreditRule;
-import org.celedger.domain.rules.model.ExceptionalMode;
-import org.celedger.domain.rules.model.LevelRelief;
-import org.celedger.domain.rules.model.MasterDegreeMode;
-import org.celedger.domain.rules.model.MasterDegreeRule;
 import org.celedger.domain.rules.model.Minimums;
-import org.celedger.domain.rules.model.ProfileRelief;
 import org.celedger.domain.rules.model.QualificationExamEffect;
 import org.celedger.domain.rules.model.QualificationExamRule;
 import org.celedger.domain.rules.model.RateRule;
-import org.celedger.domain.rules.model.ReliefMode;
-import org.celedger.domain.rules.model.ReliefRules;
 import org.celedger.domain.rules.model.RequirementKind;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
-import org.celedger.domain.rules.model.TransferMode;
+import org.celedger.domain.rules.reliefs.Reliefs;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -120,7 +110,7 @@ final class RuleSetReader {
         Minimums yearly = minimums(root.obj("yearlyMinimums"));
         ConversionRules conversions = conversions(root.obj("conversions"));
         Map<Purpose, Map<String, RequirementRule>> requirements = requirements(root.obj("requirements"));
-        ReliefRules reliefs = reliefs(root.obj("reliefs"));
+        Reliefs reliefs = Reliefs.read(root.obj("reliefs"));
         TrainingBaseRules bases = trainingBases(root.obj("trainingBases"));
         root.end();
 
@@ -231,46 +221,6 @@ final class RuleSetReader {
                 q.param("total", nullable(HOURS)), q.param("participation", BOOL));
         q.end();
         return rule;
-    }
-
-    private ReliefRules reliefs(RuleSetNode r) {
-        Cited<Set<Purpose>> purposes = r.param("purposes", enumSet(Purpose.class));
-        RuleSetNode af = r.obj("ageFull");
-        AgeRelief<ReliefMode> ageFull = new AgeRelief<>(af.param("mode", enumOf(ReliefMode.class)),
-                af.param("menAge", POSITIVE_INT), af.param("womenAge", POSITIVE_INT));
-        af.end();
-        RuleSetNode ap = r.obj("agePartial");
-        AgeRelief<AgePartialMode> agePartial = new AgeRelief<>(ap.param("mode", enumOf(AgePartialMode.class)),
-                ap.param("menAge", POSITIVE_INT), ap.param("womenAge", POSITIVE_INT));
-        ap.end();
-        ProfileRelief nonPublic = profileRelief(r.obj("nonPublicSector"));
-        ProfileRelief grassroots = profileRelief(r.obj("grassroots"));
-        Cited<CovidMode> covid = r.param("covidFrontline", enumOf(CovidMode.class));
-        Cited<TransferMode> transfer = r.param("governmentTransfer", enumOf(TransferMode.class));
-        RuleSetNode pd = r.obj("postdoc");
-        LevelRelief postdoc = new LevelRelief(pd.param("mode", enumOf(ReliefMode.class)), pd.param("levels", enumSet(TitleLevel.class)));
-        pd.end();
-        Cited<ExceptionalMode> exceptional = r.param("exceptionalPromotion", enumOf(ExceptionalMode.class));
-        Cited<ReliefMode> degree = r.param("degreeInWindow", enumOf(ReliefMode.class));
-        RuleSetNode md = r.obj("masterDegree");
-        MasterDegreeRule master = new MasterDegreeRule(md.param("mode", enumOf(MasterDegreeMode.class)),
-                md.param("levels", enumSet(TitleLevel.class)),
-                md.param("perYearTotal", nullable(HOURS)), md.param("perYearPublic", nullable(HOURS)));
-        md.end();
-        if (master.mode().value() != MasterDegreeMode.NONE
-                && (master.perYearTotal().value() == null || master.perYearPublic().value() == null)) {
-            throw fail("reliefs.masterDegree", "PRORATE_BY_YEARS_IN_POST needs perYearTotal and perYearPublic");
-        }
-        r.end();
-        return new ReliefRules(purposes, ageFull, agePartial, nonPublic, grassroots, covid, transfer, postdoc,
-                exceptional, degree, master);
-    }
-
-    private ProfileRelief profileRelief(RuleSetNode p) {
-        ProfileRelief relief = new ProfileRelief(p.param("mode", enumOf(ReliefMode.class)),
-                p.param("lastEvaluationYear", nullable(INT)));
-        p.end();
-        return relief;
     }
 
     private TrainingBaseRules trainingBases(RuleSetNode b) {
