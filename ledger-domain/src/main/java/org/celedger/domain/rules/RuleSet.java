@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ConversionRules;
 import org.celedger.domain.rules.model.CreditingRules;
 import org.celedger.domain.rules.model.Minimums;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
+import org.celedger.domain.rules.conversions.Conversions;
 import org.celedger.domain.rules.reliefs.Reliefs;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class RuleSet {
     private final Cited<Integer> lastYear;
     private final CreditingRules crediting;
     private final Minimums yearlyMinimums;
-    private final ConversionRules conversions;
+    private final Conversions conversions;
     private final Map<Purpose, Map<String, RequirementRule>> requirements;
     private final Reliefs reliefs;
     private final TrainingBaseRules trainingBases;
@@ -56,7 +56,7 @@ public final class RuleSet {
 
     RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
             Cited<Integer> firstYear, Cited<Integer> lastYear, CreditingRules crediting, Minimums yearlyMinimums,
-            ConversionRules conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
+            Conversions conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
             Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
             ObjectNode merged) {
         this.id = id;
@@ -160,7 +160,8 @@ public final class RuleSet {
         return yearlyMinimums;
     }
 
-    public ConversionRules conversions() {
+    /** The conversion kinds of RULES.md §4.2, one class per kind. */
+    public Conversions conversions() {
         return conversions;
     }
 

@@ -44,6 +44,11 @@ public final class RuleSetNode {
         return new RuleSetFormatException(file, path, problem);
     }
 
+    /** A failure at a key of this mapping, naming the file and the key's path. */
+    public RuleSetFormatException fail(String key, String problem) {
+        return new RuleSetFormatException(file, at(key), problem);
+    }
+
     private String at(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

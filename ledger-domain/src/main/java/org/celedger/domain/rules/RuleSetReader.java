@@ -21,19 +21,12 @@ import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.practitioner.TitleLevel;
 import org.celedger.domain.rules.model.ActivityRule;
 import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ConversionRules;
 import org.celedger.domain.rules.model.CreditingRules;
-import org.celedger.domain.rules.model.DegreeEffect;
-import org.celedger.domain.rules.model.DegreeRule;
-import org.celedger.domain.rules.model.ExamCreditEffect;
-import org.celedger.domain.rules.model.ExamCreditRule;
 import org.celedger.domain.rules.model.Minimums;
-import org.celedger.domain.rules.model.QualificationExamEffect;
-import org.celedger.domain.rules.model.QualificationExamRule;
-import org.celedger.domain.rules.model.RateRule;
 import org.celedger.domain.rules.model.RequirementKind;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
+import org.celedger.domain.rules.conversions.Conversions;
 import org.celedger.domain.rules.reliefs.Reliefs;
 
 import java.math.BigDecimal;
@@ -108,7 +101,7 @@ final class RuleSetReader {
 
         CreditingRules crediting = crediting(root.obj("crediting"));
         Minimums yearly = minimums(root.obj("yearlyMinimums"));
-        ConversionRules conversions = conversions(root.obj("conversions"));
+        Conversions conversions = Conversions.read(root.obj("conversions"));
         Map<Purpose, Map<String, RequirementRule>> requirements = requirements(root.obj("requirements"));
         Reliefs reliefs = Reliefs.read(root.obj("reliefs"));
         TrainingBaseRules bases = trainingBases(root.obj("trainingBases"));
@@ -145,46 +138,6 @@ final class RuleSetReader {
         Minimums result = new Minimums(m.param("public", HOURS), m.param("professional", HOURS), m.param("total", HOURS));
         m.end();
         return result;
-    }
-
-    private ConversionRules conversions(RuleSetNode c) {
-        RuleSetNode q = c.obj("qualificationExam");
-        QualificationExamRule qualification = new QualificationExamRule(
-                q.param("effect", enumOf(QualificationExamEffect.class)),
-                q.param("category", enumOf(Category.class)),
-                q.param("hours", nullable(HOURS)),
-                q.param("requiresInRegion", BOOL),
-                q.param("requiresTitleLevels", enumSet(TitleLevel.class)));
-        q.end();
-        if (qualification.effect().value() == QualificationExamEffect.ADD_HOURS && qualification.hours().value() == null) {
-            throw fail("conversions.qualificationExam.hours", "ADD_HOURS needs a number of hours");
-        }
-        ExamCreditRule language = examCredit(c.obj("titleLanguageExam"), false);
-        ExamCreditRule computer = examCredit(c.obj("computerExam"), true);
-        RateRule lecturing = rate(c.obj("lecturing"), "hoursPerHourTaught");
-        RateRule studyTour = rate(c.obj("studyTour"), "hoursPerDay");
-        RuleSetNode d = c.obj("degree");
-        DegreeRule degree = new DegreeRule(d.param("effect", enumOf(DegreeEffect.class)), d.param("category", enumOf(Category.class)));
-        d.end();
-        c.end();
-        return new ConversionRules(qualification, language, computer, lecturing, studyTour, degree);
-    }
-
-    private ExamCreditRule examCredit(RuleSetNode e, boolean modules) {
-        Cited<ExamCreditEffect> effect = e.param("effect", enumOf(ExamCreditEffect.class));
-        Cited<Category> category = e.param("category", enumOf(Category.class));
-        Cited<BigDecimal> hours = e.param("hours", HOURS);
-        // Only the computer exam is passed in modules; a language exam has no perModule key.
-        Cited<Boolean> perModule = modules ? e.param("perModule", BOOL) : new Cited<>(false, "n/a", null);
-        Cited<Integer> last = e.param("lastEvaluationYear", nullable(INT));
-        e.end();
-        return new ExamCreditRule(effect, category, hours, perModule, last);
-    }
-
-    private RateRule rate(RuleSetNode r, String rateKey) {
-        RateRule rule = new RateRule(r.param(rateKey, HOURS), r.param("category", enumOf(Category.class)));
-        r.end();
-        return rule;
     }
 
     private Map<Purpose, Map<String, RequirementRule>> requirements(RuleSetNode r) {
