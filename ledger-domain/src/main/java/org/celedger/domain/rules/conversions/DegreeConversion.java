@@ -11,6 +11,8 @@ import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.DegreeEffect;
 
+import java.math.BigDecimal;
+
 /**
  * A degree completed as a conversion (RULES.md §4.2): in IM no conversion, its hours being awarded as
  * {@code DEGREE_STUDY} (IM-MEASURES-2017 第十二条(五)); in NX the hours the school certified, as
@@ -47,7 +49,7 @@ public final class DegreeConversion {
                     + ": its hours are awarded as DEGREE_STUDY"));
             return;
         }
-        java.math.BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
+        BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
         year.add(new Contribution(fact.sequence(), EVENT_TYPE, degree.conversionId(), hours,
                 effect.cite(), category, "hours certified by the school"));
     }
