@@ -1,27 +1,18 @@
 package org.celedger.domain.rules;
 
 import org.celedger.domain.practitioner.Category;
-import org.celedger.domain.practitioner.ComputerExamPassed;
 import org.celedger.domain.practitioner.ConversionRecorded;
 import org.celedger.domain.practitioner.ConversionRevoked;
 import org.celedger.domain.practitioner.CreditAwarded;
 import org.celedger.domain.practitioner.CreditReassigned;
 import org.celedger.domain.practitioner.CreditRevoked;
-import org.celedger.domain.practitioner.DegreeCompleted;
-import org.celedger.domain.practitioner.LecturingDelivered;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.practitioner.QualificationExamPassed;
-import org.celedger.domain.practitioner.StudyTourCompleted;
-import org.celedger.domain.practitioner.TitleLanguageExamPassed;
+import org.celedger.domain.rules.conversions.ConversionFact;
+import org.celedger.domain.rules.conversions.Conversions;
+import org.celedger.domain.rules.conversions.QualificationExam;
 import org.celedger.domain.rules.model.ActivityRule;
 import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ConversionRules;
-import org.celedger.domain.rules.model.DegreeEffect;
-import org.celedger.domain.rules.model.ExamCreditEffect;
-import org.celedger.domain.rules.model.ExamCreditRule;
-import org.celedger.domain.rules.model.QualificationExamEffect;
-import org.celedger.domain.rules.model.QualificationExamRule;
-import org.celedger.domain.rules.model.RateRule;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,7 +26,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Values facts in hours under one rule set (RULES.md §4): awards by activity and category with
- * minute conversion and make-up, and the conversion kinds. Every fact that lands in a year in
+ * minute conversion and make-up (§4.1), and conversions, each valued by its kind (§4.2,
+ * {@link org.celedger.domain.rules.conversions}). Every fact that lands in a year in
  * scope becomes an item of that year, those that count nothing with the reason, so a figure can
  * always be explained. The window-level credits (NX exams, NX professional part deemed met) are
  * separate because they belong to no credit year.
@@ -149,96 +141,23 @@ final class Crediting {
 
     private void credit(PractitionerFacts.Conversion c, YearCredit year) {
         ConversionRecorded conversion = c.conversion;
-        ConversionRules rules = ruleSet.conversions();
+        Conversions rules = ruleSet.conversions();
         // The NX exam credits belong to no year and do not appear in the yearly view (§4.2).
-        if (conversion instanceof TitleLanguageExamPassed && rules.titleLanguageExam().effect().value() == ExamCreditEffect.ONCE_PER_WINDOW
-                || conversion instanceof ComputerExamPassed && rules.computerExam().effect().value() == ExamCreditEffect.ONCE_PER_WINDOW) {
+        if (rules.inNoYear(conversion)) {
             return;
         }
         if (c.revokedBy != null) {
             ConversionRevoked revocation = (ConversionRevoked) c.revokedBy.event();
-            year.add(zero(c, citationOf(conversion), categoryOf(conversion),
+            year.add(zero(c, rules.citationOf(conversion), rules.categoryOf(conversion),
                     "revoked by sequence " + c.revokedBy.sequence() + " (" + revocation.reason() + ")"));
             return;
         }
         if (asOf != null && conversion.date().isAfter(asOf)) {
-            year.add(zero(c, citationOf(conversion), categoryOf(conversion), "dated " + conversion.date() + ", after the as-of date " + asOf));
+            year.add(zero(c, rules.citationOf(conversion), rules.categoryOf(conversion),
+                    "dated " + conversion.date() + ", after the as-of date " + asOf));
             return;
         }
-        if (conversion instanceof QualificationExamPassed exam) {
-            qualificationExam(c, exam, year);
-        } else if (conversion instanceof TitleLanguageExamPassed) {
-            examInYear(c, rules.titleLanguageExam(), 1, year);
-        } else if (conversion instanceof ComputerExamPassed exam) {
-            examInYear(c, rules.computerExam(), exam.modules(), year);
-        } else if (conversion instanceof LecturingDelivered lecturing) {
-            rate(c, rules.lecturing(), lecturing.hoursTaught(), "hour(s) taught", year);
-        } else if (conversion instanceof StudyTourCompleted tour) {
-            rate(c, rules.studyTour(), tour.days(), "day(s) of study tour, travel excluded", year);
-        } else if (conversion instanceof DegreeCompleted degree) {
-            degree(c, degree, year);
-        }
-    }
-
-    private void qualificationExam(PractitionerFacts.Conversion c, QualificationExamPassed exam, YearCredit year) {
-        QualificationExamRule rule = ruleSet.conversions().qualificationExam();
-        Category category = rule.category().value();
-        switch (rule.effect().value()) {
-            case NONE -> year.add(zero(c, rule.effect().cite(), category, "not valued under " + ruleSet.id()));
-            case DEEM_WINDOW_PART -> year.add(zero(c, rule.effect().cite(), category,
-                    "deems the professional part of a window met; no yearly hours"));
-            case ADD_HOURS, DEEM_YEAR_MINIMUM -> {
-                if (rule.requiresInRegion().value() && !exam.inRegion()) {
-                    year.add(zero(c, rule.requiresInRegion().cite(), category, "passed outside the region"));
-                } else if (rule.effect().value() == QualificationExamEffect.ADD_HOURS) {
-                    year.add(new Contribution(c.fact.sequence(), "QualificationExamPassed", exam.conversionId(),
-                            rule.hours().value(), rule.effect().cite(), category, null));
-                } else if (year.deemed(category)) {
-                    year.add(zero(c, rule.effect().cite(), category, "the year is already deemed met by another exam"));
-                } else {
-                    BigDecimal minimum = category == Category.PUBLIC
-                            ? ruleSet.yearlyMinimums().publicHours().value()
-                            : ruleSet.yearlyMinimums().professionalHours().value();
-                    year.deem(category, c.fact, exam.conversionId(), minimum, rule.effect().cite());
-                }
-            }
-        }
-    }
-
-    private void examInYear(PractitionerFacts.Conversion c, ExamCreditRule rule, int modules, YearCredit year) {
-        Category category = rule.category().value();
-        if (rule.effect().value() == ExamCreditEffect.NONE) {
-            year.add(zero(c, rule.effect().cite(), category, "not valued under " + ruleSet.id()));
-            return;
-        }
-        BigDecimal hours = rule.perModule().value() ? rule.hours().value().multiply(BigDecimal.valueOf(modules)) : rule.hours().value();
-        year.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
-                hours, rule.effect().cite(), category, null));
-    }
-
-    private void rate(PractitionerFacts.Conversion c, RateRule rule, BigDecimal quantity, String unit, YearCredit year) {
-        Category category = rule.category().value();
-        if (rule.rate().value().signum() == 0) {
-            year.add(zero(c, rule.rate().cite(), category, "not valued under " + ruleSet.id()));
-            return;
-        }
-        BigDecimal q = quantity == null ? BigDecimal.ZERO : quantity;
-        year.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
-                Hours.truncate(q.multiply(rule.rate().value())), rule.rate().cite(), category,
-                q.stripTrailingZeros().toPlainString() + " " + unit + " × " + rule.rate().value()));
-    }
-
-    private void degree(PractitionerFacts.Conversion c, DegreeCompleted degree, YearCredit year) {
-        var rule = ruleSet.conversions().degree();
-        Category category = rule.category().value();
-        if (rule.effect().value() == DegreeEffect.NONE) {
-            year.add(zero(c, rule.effect().cite(), category, "not a conversion under " + ruleSet.id()
-                    + ": its hours are awarded as DEGREE_STUDY"));
-            return;
-        }
-        BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
-        year.add(new Contribution(c.fact.sequence(), "DegreeCompleted", degree.conversionId(), hours,
-                rule.effect().cite(), category, "hours certified by the school"));
+        rules.valueInYear(c.fact, year, ruleSet.id(), ruleSet.yearlyMinimums());
     }
 
     // ---- window-level credits (§4.2: NX exams) -------------------------------------------------
@@ -249,44 +168,11 @@ final class Crediting {
      * the rule's last one.
      */
     List<Contribution> windowCredits(PractitionerFacts facts, int evaluationYear) {
-        ConversionRules rules = ruleSet.conversions();
-        List<Contribution> credits = new ArrayList<>(0);
-        boolean languageCounted = false;
+        List<ConversionFact> conversions = new ArrayList<>(facts.conversions.size());
         for (PractitionerFacts.Conversion c : facts.conversions) {
-            ExamCreditRule rule;
-            int modules = 1;
-            if (c.conversion instanceof TitleLanguageExamPassed) {
-                rule = rules.titleLanguageExam();
-            } else if (c.conversion instanceof ComputerExamPassed exam) {
-                rule = rules.computerExam();
-                modules = exam.modules();
-            } else {
-                continue;
-            }
-            if (rule.effect().value() != ExamCreditEffect.ONCE_PER_WINDOW) {
-                continue;
-            }
-            Category category = rule.category().value();
-            Integer last = rule.lastEvaluationYear().value();
-            if (c.revokedBy != null) {
-                credits.add(zero(c, rule.effect().cite(), category, "revoked by sequence " + c.revokedBy.sequence()));
-            } else if (asOf != null && c.conversion.date().isAfter(asOf)) {
-                credits.add(zero(c, rule.effect().cite(), category, "passed after the as-of date " + asOf));
-            } else if (last != null && evaluationYear > last) {
-                credits.add(zero(c, rule.lastEvaluationYear().cite(), category,
-                        "counts only for evaluation years up to " + last));
-            } else if (c.conversion instanceof TitleLanguageExamPassed && languageCounted) {
-                credits.add(zero(c, rule.effect().cite(), category, "a language exam counts once per window"));
-            } else {
-                languageCounted |= c.conversion instanceof TitleLanguageExamPassed;
-                BigDecimal hours = rule.perModule().value()
-                        ? rule.hours().value().multiply(BigDecimal.valueOf(modules)) : rule.hours().value();
-                credits.add(new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(),
-                        hours, rule.effect().cite(), category,
-                        "passed " + c.conversion.date() + "; counts once in the window, in no credit year"));
-            }
+            conversions.add(new ConversionFact(c.fact, c.revokedBy));
         }
-        return credits;
+        return ruleSet.conversions().windowCredits(conversions, asOf, evaluationYear);
     }
 
     /**
@@ -295,8 +181,8 @@ final class Crediting {
      * Null when none qualifies; {@code rejected} receives the exams that do not, with the reason.
      */
     PractitionerFacts.Conversion windowDeemingExam(PractitionerFacts facts, List<Contribution> rejected) {
-        QualificationExamRule rule = ruleSet.conversions().qualificationExam();
-        if (rule.effect().value() != QualificationExamEffect.DEEM_WINDOW_PART) {
+        QualificationExam rule = ruleSet.conversions().qualificationExam();
+        if (!rule.deemsWindowPart()) {
             return null;
         }
         Category category = rule.category().value();
@@ -305,21 +191,14 @@ final class Crediting {
             if (!(c.conversion instanceof QualificationExamPassed exam)) {
                 continue;
             }
-            LocalDate obtained = profile.titleObtainedOn();
-            String reason = null;
+            String reason;
             if (c.revokedBy != null) {
                 reason = "revoked by sequence " + c.revokedBy.sequence();
-            } else if (asOf != null && exam.date().isAfter(asOf)) {
-                reason = "passed after the as-of date " + asOf;
-            } else if (rule.requiresInRegion().value() && !exam.inRegion()) {
-                reason = "passed outside the region";
-            } else if (!rule.requiresTitleLevels().value().isEmpty()
-                    && !rule.requiresTitleLevels().value().contains(profile.titleLevel())) {
-                reason = "the current title " + profile.titleLevel() + " is not one of " + rule.requiresTitleLevels().value();
-            } else if (!rule.requiresTitleLevels().value().isEmpty() && (obtained == null || exam.date().isBefore(obtained))) {
-                reason = "passed before the current title was obtained (" + obtained + ")";
-            } else if (found != null) {
-                reason = "the window is already deemed met by another exam";
+            } else {
+                reason = rule.notDeemingWindow(exam, asOf, profile);
+                if (reason == null && found != null) {
+                    reason = "the window is already deemed met by another exam";
+                }
             }
             if (reason == null) {
                 found = c;
@@ -340,37 +219,5 @@ final class Crediting {
     private static Contribution zero(PractitionerFacts.Conversion c, String citation, Category category, String note) {
         return new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(), Hours.ZERO,
                 citation, category, note);
-    }
-
-    private String citationOf(ConversionRecorded conversion) {
-        ConversionRules r = ruleSet.conversions();
-        if (conversion instanceof QualificationExamPassed) {
-            return r.qualificationExam().effect().cite();
-        } else if (conversion instanceof TitleLanguageExamPassed) {
-            return r.titleLanguageExam().effect().cite();
-        } else if (conversion instanceof ComputerExamPassed) {
-            return r.computerExam().effect().cite();
-        } else if (conversion instanceof LecturingDelivered) {
-            return r.lecturing().rate().cite();
-        } else if (conversion instanceof StudyTourCompleted) {
-            return r.studyTour().rate().cite();
-        }
-        return r.degree().effect().cite();
-    }
-
-    private Category categoryOf(ConversionRecorded conversion) {
-        ConversionRules r = ruleSet.conversions();
-        if (conversion instanceof QualificationExamPassed) {
-            return r.qualificationExam().category().value();
-        } else if (conversion instanceof TitleLanguageExamPassed) {
-            return r.titleLanguageExam().category().value();
-        } else if (conversion instanceof ComputerExamPassed) {
-            return r.computerExam().category().value();
-        } else if (conversion instanceof LecturingDelivered) {
-            return r.lecturing().category().value();
-        } else if (conversion instanceof StudyTourCompleted) {
-            return r.studyTour().category().value();
-        }
-        return r.degree().category().value();
     }
 }

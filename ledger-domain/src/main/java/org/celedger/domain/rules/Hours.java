@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Hours arithmetic: one decimal place (RULES.md §1), truncated where a conversion gives more. */
-final class Hours {
+public final class Hours {
 
-    static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1);
+    public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1);
     /** The least positive amount at one decimal: "some hours" (participation) means at least this. */
     static final BigDecimal SOME = new BigDecimal("0.1");
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
@@ -15,7 +15,7 @@ final class Hours {
     }
 
     /** Truncates to one decimal: 1,349 minutes at 45 a hour are 29.9 hours, not 30.0. */
-    static BigDecimal truncate(BigDecimal hours) {
+    public static BigDecimal truncate(BigDecimal hours) {
         return hours.setScale(1, RoundingMode.DOWN);
     }
 

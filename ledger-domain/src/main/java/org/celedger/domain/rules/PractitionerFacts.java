@@ -15,6 +15,7 @@ import org.celedger.domain.practitioner.PractitionerTransferred;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,33 @@ public final class PractitionerFacts {
      */
     public static PractitionerFacts of(List<RecordedFact> facts) {
         return new PractitionerFacts(facts);
+    }
+
+    /** The exemptions granted and not revoked ({@code ExemptionGranted} facts), in sequence order. */
+    public List<RecordedFact> exemptionsInForce() {
+        List<RecordedFact> inForce = new ArrayList<>(exemptions.size());
+        for (Exemption x : exemptions) {
+            if (x.revokedBy == null) {
+                inForce.add(x.fact);
+            }
+        }
+        return inForce;
+    }
+
+    /** The conversions recorded and not revoked ({@code ConversionRecorded} facts), in sequence order. */
+    public List<RecordedFact> conversionsInForce() {
+        List<RecordedFact> inForce = new ArrayList<>(conversions.size());
+        for (Conversion c : conversions) {
+            if (c.revokedBy == null) {
+                inForce.add(c.fact);
+            }
+        }
+        return inForce;
+    }
+
+    /** The transfers ({@code PractitionerTransferred} facts), in sequence order, whatever their date. */
+    public List<RecordedFact> transfers() {
+        return Collections.unmodifiableList(transfers);
     }
 
     /**

@@ -8,6 +8,8 @@ import org.celedger.domain.rules.model.AgePartialMode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.Minimums;
 import org.celedger.domain.rules.model.RequirementRule;
+import org.celedger.domain.rules.reliefs.AppliedRelief;
+import org.celedger.domain.rules.reliefs.ReliefContext;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,7 +65,7 @@ public final class RuleEngine {
         }
 
         int[] baseWindow = rule.window(query.year());
-        List<AppliedRelief> applied = ReliefAssessment.assess(ruleSet, f, profile, query, asOf, baseWindow);
+        List<AppliedRelief> applied = ruleSet.reliefs().assess(new ReliefContext(f, profile, query, asOf, baseWindow));
 
         // WAIVED reliefs come first: the first of them in table order is decisive.
         AppliedRelief waiver = first(applied, ReliefEffect.WAIVED);
@@ -102,7 +104,7 @@ public final class RuleEngine {
         AppliedRelief partial = find(applied, ReliefKind.AGE_PARTIAL);
         Cited<AgePartialMode> partialMode = partial == null ? null : ruleSet.reliefs().agePartial().mode();
         RequirementShape shape = RequirementShape.of(rule, window, ruleSet.yearlyMinimums(),
-                master == null ? null : ruleSet.reliefs().masterDegree(), partialMode);
+                master == null ? null : ruleSet.reliefs().masterDegree().rule(), partialMode);
 
         // Hours.
         Crediting crediting = new Crediting(ruleSet, profile, asOf);

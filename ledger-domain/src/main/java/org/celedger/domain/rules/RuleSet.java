@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ConversionRules;
 import org.celedger.domain.rules.model.CreditingRules;
 import org.celedger.domain.rules.model.Minimums;
-import org.celedger.domain.rules.model.ReliefRules;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
+import org.celedger.domain.rules.conversions.Conversions;
+import org.celedger.domain.rules.reliefs.Reliefs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,13 +21,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * One rule set (RULES.md §3): the parameters of one document (with the standing measures it
- * refines), each with its citation, compiled from a YAML file. Its {@link #version()} is the
- * SHA-256 of its canonical content, so two rule sets with the same content have the same version
- * whatever their layout or comments, and any changed parameter gives another version.
+ * refines), each with its citation, compiled from a YAML file laid over the file it extends
+ * ({@link RuleSetLayers}). Its {@link #version()} is the SHA-256 of its canonical resolved content,
+ * so two rule sets with the same content have the same version whatever their layout, comments or
+ * layering, and any changed parameter gives another version.
  * Immutable and thread-safe.
  */
 public final class RuleSet {
@@ -42,19 +44,21 @@ public final class RuleSet {
     private final Cited<Integer> lastYear;
     private final CreditingRules crediting;
     private final Minimums yearlyMinimums;
-    private final ConversionRules conversions;
+    private final Conversions conversions;
     private final Map<Purpose, Map<String, RequirementRule>> requirements;
-    private final ReliefRules reliefs;
+    private final Reliefs reliefs;
     private final TrainingBaseRules trainingBases;
     private final List<Parameter> parameters;
     private final ObjectNode content;
+    private final ObjectNode merged;
     private final String canonicalJson;
     private final String version;
 
     RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
             Cited<Integer> firstYear, Cited<Integer> lastYear, CreditingRules crediting, Minimums yearlyMinimums,
-            ConversionRules conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
-            ReliefRules reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content) {
+            Conversions conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
+            Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
+            ObjectNode merged) {
         this.id = id;
         this.jurisdiction = jurisdiction;
         this.title = title;
@@ -69,18 +73,26 @@ public final class RuleSet {
         this.trainingBases = trainingBases;
         this.parameters = parameters;
         this.content = content;
+        this.merged = merged;
         this.canonicalJson = canonical(content);
         this.version = "sha256:" + sha256(canonicalJson);
     }
 
     /**
-     * Loads a rule set from YAML text, for example an operator-supplied file.
+     * Loads a rule set from YAML text, for example an operator-supplied file. A file that
+     * {@code extends} another rule set is resolved over the bundled one of that id
+     * ({@link RuleSets#load} resolves files over each other).
      *
      * @param name the file name used in error messages
      * @throws RuleSetFormatException naming the file and key path of any missing, unknown or bad key
      */
     public static RuleSet fromYaml(String name, String yaml) {
-        return RuleSetReader.compile(name, RuleSetReader.parse(name, yaml));
+        ObjectNode tree = RuleSetReader.parse(name, yaml);
+        if (!tree.has(RuleSetLayers.EXTENDS)) {
+            // A complete file needs no registry: reading one must not load the bundled rule sets.
+            return RuleSetLayers.resolve(Map.of(name, tree), id -> Optional.empty()).get(0);
+        }
+        return RuleSetLayers.resolve(Map.of(name, tree), RuleSets.bundled()::byId).get(0);
     }
 
     /** The rule set id, e.g. {@code IM-2025}; a variant's id ends in {@code +variant}. */
@@ -148,11 +160,13 @@ public final class RuleSet {
         return yearlyMinimums;
     }
 
-    public ConversionRules conversions() {
+    /** The conversion kinds of RULES.md §4.2, one class per kind. */
+    public Conversions conversions() {
         return conversions;
     }
 
-    public ReliefRules reliefs() {
+    /** The reliefs of RULES.md §6, one class per kind. */
+    public Reliefs reliefs() {
         return reliefs;
     }
 
@@ -163,6 +177,14 @@ public final class RuleSet {
             throw new InvalidQueryException("level", "level '" + level + "' does not exist for " + purpose);
         }
         return rule;
+    }
+
+    /**
+     * The tree a file extending this rule set is laid over: the resolved content before its
+     * {@code sameAs} links and {@code ${id}} citations were resolved (see {@link RuleSetLayers}).
+     */
+    ObjectNode merged() {
+        return merged;
     }
 
     /** The canonical content the version hashes: compact JSON with every object's keys sorted. */

@@ -1,5 +1,6 @@
 package org.celedger.domain.rules;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.celedger.domain.practitioner.Jurisdiction;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,20 @@ public final class RuleSets {
     /** Loads a rule set from YAML text (operator-supplied files); see {@link RuleSet#fromYaml}. */
     public static RuleSet parse(String name, String yaml) {
         return RuleSet.fromYaml(name, yaml);
+    }
+
+    /**
+     * Loads rule-set files (name → YAML text, in the order given), each of which may extend another
+     * of them or a rule set of {@code parents}; a file extending its own id extends the one in
+     * {@code parents} (a revision of it). The result is not registered: pass it to {@link #of}.
+     *
+     * @return the rule sets in the order of the files
+     * @throws RuleSetFormatException naming the file and key path of any problem
+     */
+    public static List<RuleSet> load(Map<String, String> files, RuleSets parents) {
+        Map<String, ObjectNode> trees = new LinkedHashMap<>();
+        files.forEach((name, yaml) -> trees.put(name, RuleSetReader.parse(name, yaml)));
+        return RuleSetLayers.resolve(trees, parents == null ? id -> Optional.empty() : parents::byId);
     }
 
     /** Every rule set, ordered by id. */
@@ -146,8 +162,9 @@ public final class RuleSets {
         if (files.isEmpty()) {
             throw new RuleSetFormatException(DIRECTORY, "", "no rule-set files found on the classpath");
         }
-        List<RuleSet> sets = new ArrayList<>();
-        files.forEach((name, yaml) -> sets.add(RuleSet.fromYaml(DIRECTORY + "/" + name, yaml)));
+        Map<String, String> named = new LinkedHashMap<>();
+        files.forEach((name, yaml) -> named.put(DIRECTORY + "/" + name, yaml));
+        List<RuleSet> sets = new ArrayList<>(load(named, null));
         sets.sort(Comparator.comparing(RuleSet::id));
         return sets;
     }

@@ -1,6 +1,7 @@
 package org.celedger.domain.rules;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.rules.conversions.CreditYear;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
  * A "deemed met" conversion credits a category {@code max(actual, minimum)}: the trace shows the
  * actual items and the conversion's top-up, so both figures are visible.
  */
-final class YearCredit {
+final class YearCredit implements CreditYear {
 
     final int year;
     private final List<Contribution> publicItems = new ArrayList<>();
@@ -29,7 +30,8 @@ final class YearCredit {
         this.year = year;
     }
 
-    void add(Contribution item) {
+    @Override
+    public void add(Contribution item) {
         if (item.category() == Category.PUBLIC) {
             publicItems.add(item);
             publicActual = publicActual.add(item.hours());
@@ -40,12 +42,14 @@ final class YearCredit {
     }
 
     /** Whether a category of this year is already deemed met. */
-    boolean deemed(Category category) {
+    @Override
+    public boolean deemed(Category category) {
         return (category == Category.PUBLIC ? publicDeeming : professionalDeeming) != null;
     }
 
     /** Deems {@code category} met for this year up to {@code minimum} because of {@code fact}. */
-    void deem(Category category, RecordedFact fact, String id, BigDecimal minimum, String citation) {
+    @Override
+    public void deem(Category category, RecordedFact fact, String id, BigDecimal minimum, String citation) {
         Deeming d = new Deeming(fact, id, minimum, citation);
         if (category == Category.PUBLIC) {
             publicDeeming = d;

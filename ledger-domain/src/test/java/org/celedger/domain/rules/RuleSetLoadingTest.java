@@ -98,8 +98,10 @@ class RuleSetLoadingTest {
 
     @Test
     void aMissingKeyIsNamedWithTheFileAndPath() {
-        String text = yaml("IM-2025").replace(
-                "    levels: {value: [ASSOCIATE_SENIOR, SENIOR], citation: \"IM-2025 一(五)3 申报高级职称评审时\"}\n", "");
+        // In a file that extends nothing (a file that extends another inherits what it leaves out: RuleSetLayersTest).
+        String text = yaml("IM-2017").replace(
+                "    levels: {value: [], citation: \"${id}: no such relief (RULES.md §6)\"}\n", "");
+        assertThat(text).isNotEqualTo(yaml("IM-2017"));
 
         assertThatThrownBy(() -> RuleSet.fromYaml("operator.yaml", text))
                 .isInstanceOfSatisfying(RuleSetFormatException.class, e -> {
@@ -111,7 +113,9 @@ class RuleSetLoadingTest {
 
     @Test
     void anUnknownKeyIsNamedWithTheFileAndPath() {
-        String text = yaml("IM-2022").replace("  makeUp: {", "  makeUpp: {value: true, citation: x}\n  makeUp: {");
+        // Also in a file that extends another: the resolved tree is read as strictly as a complete file.
+        String text = yaml("IM-2022").replace("crediting:\n  activities:", "crediting:\n  makeUpp: {value: true, citation: x}\n  activities:");
+        assertThat(text).isNotEqualTo(yaml("IM-2022"));
 
         assertThatThrownBy(() -> RuleSet.fromYaml("operator.yaml", text))
                 .isInstanceOfSatisfying(RuleSetFormatException.class,

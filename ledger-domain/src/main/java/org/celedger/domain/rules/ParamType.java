@@ -1,0 +1,103 @@
+package org.celedger.domain.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The kind of a rule-set parameter's value, which parses it strictly: a wrong kind fails with
+ * {@code file: key.path.value: problem}. {@code null} reaches a type only through {@link #nullable}.
+ * The rule kinds read their own keys with these ({@link RuleSetNode#param}).
+ */
+@FunctionalInterface
+public interface ParamType<T> {
+
+    T parse(JsonNode value, String file, String path);
+
+    ParamType<Integer> INT = (v, file, path) -> {
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new RuleSetFormatException(file, path, "expected a whole number, found " + v);
+        }
+        return v.intValue();
+    };
+
+    ParamType<Integer> POSITIVE_INT = (v, file, path) -> {
+        int i = INT.parse(v, file, path);
+        if (i <= 0) {
+            throw new RuleSetFormatException(file, path, "expected a number above 0, found " + i);
+        }
+        return i;
+    };
+
+    ParamType<Integer> NON_NEGATIVE_INT = (v, file, path) -> {
+        int i = INT.parse(v, file, path);
+        if (i < 0) {
+            throw new RuleSetFormatException(file, path, "expected a number of 0 or more, found " + i);
+        }
+        return i;
+    };
+
+    /** Hours: a non-negative number kept to one decimal place (RULES.md §1). */
+    ParamType<BigDecimal> HOURS = (v, file, path) -> {
+        if (!v.isNumber()) {
+            throw new RuleSetFormatException(file, path, "expected a number of hours, found " + v);
+        }
+        BigDecimal d = v.decimalValue();
+        if (d.signum() < 0 || d.stripTrailingZeros().scale() > 1) {
+            throw new RuleSetFormatException(file, path, "expected hours of 0 or more with at most one decimal, found " + v);
+        }
+        return d.setScale(1, RoundingMode.UNNECESSARY);
+    };
+
+    ParamType<Boolean> BOOL = (v, file, path) -> {
+        if (!v.isBoolean()) {
+            throw new RuleSetFormatException(file, path, "expected true or false, found " + v);
+        }
+        return v.booleanValue();
+    };
+
+    static <T> ParamType<T> nullable(ParamType<T> type) {
+        return (v, file, path) -> v.isNull() ? null : type.parse(v, file, path);
+    }
+
+    static <E extends Enum<E>> ParamType<E> enumOf(Class<E> type) {
+        return (v, file, path) -> enumValue(v, type, file, path);
+    }
+
+    static <E extends Enum<E>> ParamType<Set<E>> enumSet(Class<E> type) {
+        return (v, file, path) -> {
+            if (!v.isArray()) {
+                throw new RuleSetFormatException(file, path, "expected a list of " + type.getSimpleName() + " names, found " + v);
+            }
+            EnumSet<E> set = EnumSet.noneOf(type);
+            for (JsonNode item : v) {
+                if (!set.add(enumValue(item, type, file, path))) {
+                    throw new RuleSetFormatException(file, path, "lists " + item.asText() + " twice");
+                }
+            }
+            return Collections.unmodifiableSet(set);
+        };
+    }
+
+    /** The constant of {@code type} a text node names, or a failure listing the names allowed. */
+    static <E extends Enum<E>> E enumValue(JsonNode v, Class<E> type, String file, String path) {
+        if (v.isTextual()) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(v.textValue())) {
+                    return e;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        throw new RuleSetFormatException(file, path, "expected one of " + names + ", found " + v);
+    }
+}

@@ -1,0 +1,56 @@
+package org.celedger.domain.rules.conversions;
+
+import static org.celedger.domain.rules.ParamType.enumOf;
+
+import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.DegreeCompleted;
+import org.celedger.domain.rules.Contribution;
+import org.celedger.domain.rules.Hours;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleSetNode;
+import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.DegreeEffect;
+
+import java.math.BigDecimal;
+
+/**
+ * A degree completed as a conversion (RULES.md §4.2): in IM no conversion, its hours being awarded as
+ * {@code DEGREE_STUDY} (IM-MEASURES-2017 第十二条(五)); in NX the hours the school certified, as
+ * PROFESSIONAL hours of the graduation year, for a degree across the window's edge (NX-2022 一(三)1
+ * "跨审验期入学并毕业的，具体学时需由院校提供学时证明"; a degree inside the window waives it, a relief:
+ * {@code DegreeInWindow}). Keys {@code conversions.degree.effect}, {@code category}.
+ */
+public final class DegreeConversion {
+
+    static final String EVENT_TYPE = "DegreeCompleted";
+
+    private final Cited<DegreeEffect> effect;
+    private final Cited<Category> category;
+
+    DegreeConversion(RuleSetNode d) {
+        effect = d.param("effect", enumOf(DegreeEffect.class));
+        category = d.param("category", enumOf(Category.class));
+        d.end();
+    }
+
+    public Cited<DegreeEffect> effect() {
+        return effect;
+    }
+
+    public Cited<Category> category() {
+        return category;
+    }
+
+    /** Values a degree in force, graduated by the as-of date, into its graduation year. */
+    void valueInYear(RecordedFact fact, DegreeCompleted degree, CreditYear year, String ruleSetId) {
+        Category category = this.category.value();
+        if (effect.value() == DegreeEffect.NONE) {
+            year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "not a conversion under " + ruleSetId
+                    + ": its hours are awarded as DEGREE_STUDY"));
+            return;
+        }
+        BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
+        year.add(new Contribution(fact.sequence(), EVENT_TYPE, degree.conversionId(), hours,
+                effect.cite(), category, "hours certified by the school"));
+    }
+}

@@ -1,0 +1,61 @@
+package org.celedger.domain.rules.conversions;
+
+import static org.celedger.domain.rules.ParamType.HOURS;
+import static org.celedger.domain.rules.ParamType.enumOf;
+
+import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionRecorded;
+import org.celedger.domain.rules.Contribution;
+import org.celedger.domain.rules.Hours;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleSetNode;
+import org.celedger.domain.rules.model.Cited;
+
+import java.math.BigDecimal;
+
+/**
+ * A conversion at a rate (RULES.md §4.2), valued in the year of the fact, truncated to one decimal; a
+ * rate of 0 means not valued. Lecturing: 3 PROFESSIONAL hours per hour taught in NX (NX-2022 一(三)1
+ * "授课 1 学时授予 3 学时", I-4, I-12), not valued in IM. Study tours, travel excluded: 8 hours a day in
+ * IM (IM-MEASURES-2017 第十条 "每半天计4个学时"; IM-MEASURES-2017 第十二条(三),(四);
+ * IM-2022 三(六); IM-2025 一(四)4), 6 in NX
+ * (NX-2022 一(三)1 "每天以 6 学时折合"). Keys {@code conversions.lecturing.hoursPerHourTaught} and
+ * {@code conversions.studyTour.hoursPerDay}, each with {@code category}.
+ */
+public final class RateConversion {
+
+    private final String eventType;
+    private final String unit;
+    private final Cited<BigDecimal> rate;
+    private final Cited<Category> category;
+
+    RateConversion(RuleSetNode r, String rateKey, String unit, String eventType) {
+        this.eventType = eventType;
+        this.unit = unit;
+        rate = r.param(rateKey, HOURS);
+        category = r.param("category", enumOf(Category.class));
+        r.end();
+    }
+
+    /** Hours per unit (hour taught, day of tour). */
+    public Cited<BigDecimal> rate() {
+        return rate;
+    }
+
+    public Cited<Category> category() {
+        return category;
+    }
+
+    /** Values {@code quantity} units of a fact in force, dated by the as-of date, into its year. */
+    void valueInYear(RecordedFact fact, BigDecimal quantity, CreditYear year, String ruleSetId) {
+        Category category = this.category.value();
+        if (rate.value().signum() == 0) {
+            year.add(Items.zero(fact, eventType, rate.cite(), category, "not valued under " + ruleSetId));
+            return;
+        }
+        BigDecimal q = quantity == null ? BigDecimal.ZERO : quantity;
+        year.add(new Contribution(fact.sequence(), eventType, ((ConversionRecorded) fact.event()).conversionId(),
+                Hours.truncate(q.multiply(rate.value())), rate.cite(), category,
+                q.stripTrailingZeros().toPlainString() + " " + unit + " × " + rate.value()));
+    }
+}

@@ -1,0 +1,119 @@
+package org.celedger.domain.rules.conversions;
+
+import static org.celedger.domain.rules.ParamType.BOOL;
+import static org.celedger.domain.rules.ParamType.HOURS;
+import static org.celedger.domain.rules.ParamType.INT;
+import static org.celedger.domain.rules.ParamType.enumOf;
+import static org.celedger.domain.rules.ParamType.nullable;
+
+import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionRecorded;
+import org.celedger.domain.rules.Contribution;
+import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleSetNode;
+import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.ExamCreditEffect;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * An exam for titles passed (RULES.md §4.2): the foreign-language exam (职称外语) or the computer exam
+ * (职称计算机, passed in modules). 30 PROFESSIONAL hours in the result year (IM-2017 三(三):
+ * YEAR_OF_RESULT); not valued in IM-2022 and IM-2025; in NX, 40 PUBLIC hours for a language exam and
+ * 10 per computer module, once in the window whatever the exam's date, for evaluation years up to 2022
+ * (NX-2022 一(三)2 "凡以往参加过", "此项政策截止 2022 年年底": ONCE_PER_WINDOW). Keys
+ * {@code conversions.titleLanguageExam} and {@code conversions.computerExam}: {@code effect},
+ * {@code category}, {@code hours}, {@code perModule} (computer exam only), {@code lastEvaluationYear}.
+ */
+public final class TitleExam {
+
+    /** A window credit, and whether it counted (a language exam counts once per window). */
+    record WindowCredit(Contribution item, boolean counted) {
+    }
+
+    private final String eventType;
+    private final Cited<ExamCreditEffect> effect;
+    private final Cited<Category> category;
+    private final Cited<BigDecimal> hours;
+    private final Cited<Boolean> perModule;
+    private final Cited<Integer> lastEvaluationYear;
+
+    /** @param modules whether the exam is passed in modules (the computer exam; a language exam has no perModule key) */
+    TitleExam(RuleSetNode e, boolean modules, String eventType) {
+        this.eventType = eventType;
+        effect = e.param("effect", enumOf(ExamCreditEffect.class));
+        category = e.param("category", enumOf(Category.class));
+        hours = e.param("hours", HOURS);
+        perModule = modules ? e.param("perModule", BOOL) : new Cited<>(false, "n/a", null);
+        lastEvaluationYear = e.param("lastEvaluationYear", nullable(INT));
+        e.end();
+    }
+
+    public Cited<ExamCreditEffect> effect() {
+        return effect;
+    }
+
+    public Cited<Category> category() {
+        return category;
+    }
+
+    public Cited<BigDecimal> hours() {
+        return hours;
+    }
+
+    public Cited<Boolean> perModule() {
+        return perModule;
+    }
+
+    public Cited<Integer> lastEvaluationYear() {
+        return lastEvaluationYear;
+    }
+
+    /** Whether the exam credits a window whole and belongs to no credit year (NX-2022 一(三)2). */
+    public boolean oncePerWindow() {
+        return effect.value() == ExamCreditEffect.ONCE_PER_WINDOW;
+    }
+
+    /** Values an exam in force, dated by the as-of date, into the year of its result. */
+    void valueInYear(RecordedFact fact, int modules, CreditYear year, String ruleSetId) {
+        Category category = this.category.value();
+        if (effect.value() == ExamCreditEffect.NONE) {
+            year.add(Items.zero(fact, eventType, effect.cite(), category, "not valued under " + ruleSetId));
+            return;
+        }
+        year.add(new Contribution(fact.sequence(), eventType, ((ConversionRecorded) fact.event()).conversionId(),
+                hours(modules), effect.cite(), category, null));
+    }
+
+    /**
+     * The credit an exam gives a window of evaluation year {@code evaluationYear}: nothing when revoked,
+     * passed after the as-of date, for a later evaluation year than the rule's last, or a second
+     * language exam ({@code languageCounted}).
+     */
+    WindowCredit windowCredit(RecordedFact fact, RecordedFact revokedBy, int modules, LocalDate asOf,
+                              int evaluationYear, boolean languageCounted) {
+        ConversionRecorded exam = (ConversionRecorded) fact.event();
+        Category category = this.category.value();
+        Integer last = lastEvaluationYear.value();
+        if (revokedBy != null) {
+            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
+                    "revoked by sequence " + revokedBy.sequence()), false);
+        } else if (asOf != null && exam.date().isAfter(asOf)) {
+            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
+                    "passed after the as-of date " + asOf), false);
+        } else if (last != null && evaluationYear > last) {
+            return new WindowCredit(Items.zero(fact, eventType, lastEvaluationYear.cite(), category,
+                    "counts only for evaluation years up to " + last), false);
+        } else if (eventType.equals(Conversions.LANGUAGE_EXAM) && languageCounted) {
+            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
+                    "a language exam counts once per window"), false);
+        }
+        return new WindowCredit(new Contribution(fact.sequence(), eventType, exam.conversionId(), hours(modules),
+                effect.cite(), category, "passed " + exam.date() + "; counts once in the window, in no credit year"), true);
+    }
+
+    private BigDecimal hours(int modules) {
+        return perModule.value() ? hours.value().multiply(BigDecimal.valueOf(modules)) : hours.value();
+    }
+}

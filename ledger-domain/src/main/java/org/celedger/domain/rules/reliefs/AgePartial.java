@@ -1,0 +1,59 @@
+package org.celedger.domain.rules.reliefs;
+
+import static org.celedger.domain.rules.ParamType.enumOf;
+
+import org.celedger.domain.rules.ReliefEffect;
+import org.celedger.domain.rules.ReliefKind;
+import org.celedger.domain.rules.RuleSetNode;
+import org.celedger.domain.rules.model.AgePartialMode;
+import org.celedger.domain.rules.model.Cited;
+
+/**
+ * Partial age relief (RULES.md §6, I-9, I-10), a requirement modifier: men from 50 and women from 45
+ * at the as-of date need one third of the window total, participation not required (IM-2017 三(四)),
+ * one third of the window's summed minimums per category (IM-2022 三(一)), or any one year of the
+ * window meeting the yearly minimums (IM-2025 一(五)1). The engine shapes the requirement
+ * ({@code RequirementShape}); this says whether it applies. Keys {@code reliefs.agePartial.mode},
+ * {@code menAge}, {@code womenAge}.
+ */
+public final class AgePartial implements ReliefRule {
+
+    private final Cited<AgePartialMode> mode;
+    private final AgeThreshold threshold;
+
+    AgePartial(RuleSetNode node) {
+        this.mode = node.param("mode", enumOf(AgePartialMode.class));
+        this.threshold = new AgeThreshold(node);
+        node.end();
+    }
+
+    public Cited<AgePartialMode> mode() {
+        return mode;
+    }
+
+    public Cited<Integer> menAge() {
+        return threshold.menAge();
+    }
+
+    public Cited<Integer> womenAge() {
+        return threshold.womenAge();
+    }
+
+    @Override
+    public AppliedRelief assess(ReliefContext c) {
+        if (mode.value() == AgePartialMode.NONE || !threshold.reachedBy(c)) {
+            return null;
+        }
+        return new AppliedRelief(ReliefKind.AGE_PARTIAL, ReliefEffect.REQUIREMENT_MODIFIER, mode.cite(),
+                threshold.detail(c) + "; " + describe(mode.value()));
+    }
+
+    private static String describe(AgePartialMode mode) {
+        return switch (mode) {
+            case ONE_THIRD_OF_WINDOW_TOTAL -> "one third of the window total, participation not required";
+            case ONE_THIRD_OF_MINIMUMS -> "one third of the window's summed minimums per category";
+            case ANY_ONE_YEAR -> "any one year of the window meeting the yearly minimums suffices";
+            case NONE -> "";
+        };
+    }
+}

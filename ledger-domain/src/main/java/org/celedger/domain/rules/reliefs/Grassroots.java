@@ -1,0 +1,37 @@
+package org.celedger.domain.rules.reliefs;
+
+import org.celedger.domain.rules.ReliefKind;
+import org.celedger.domain.rules.RuleSetNode;
+import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.ReliefMode;
+
+/**
+ * Grassroots post (苏木乡镇等基层一线, RULES.md §6): for a practitioner on such a post at the as-of
+ * date the hours are a reference factor only (IM-2022 三(三): NOT_LIMITING), in IM-2025 for
+ * evaluation year 2025 only (IM-2025 一(五)2 "在参加2025年度职称评审时"). Keys
+ * {@code reliefs.grassroots.mode}, {@code lastEvaluationYear}.
+ */
+public final class Grassroots implements ReliefRule {
+
+    private final ProfileCondition condition;
+
+    Grassroots(RuleSetNode node) {
+        this.condition = new ProfileCondition(node);
+    }
+
+    public Cited<ReliefMode> mode() {
+        return condition.mode();
+    }
+
+    public Cited<Integer> lastEvaluationYear() {
+        return condition.lastEvaluationYear();
+    }
+
+    @Override
+    public AppliedRelief assess(ReliefContext c) {
+        if (!Boolean.TRUE.equals(c.profile().grassroots())) {
+            return null;
+        }
+        return condition.apply(ReliefKind.GRASSROOTS, c, "grassroots post (苏木乡镇等基层一线) at " + c.asOf());
+    }
+}

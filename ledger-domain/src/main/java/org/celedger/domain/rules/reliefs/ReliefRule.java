@@ -1,0 +1,15 @@
+package org.celedger.domain.rules.reliefs;
+
+/**
+ * One relief kind of RULES.md §6, as one rule set states it: it reads its own keys under
+ * {@code reliefs} (its constructor), judges its condition and writes its trace sentence.
+ */
+interface ReliefRule {
+
+    /**
+     * The relief for this evaluation, or null when the rule set has no such relief or its condition
+     * does not hold. A relief whose condition holds but that changes nothing here is returned with
+     * effect {@code NONE}, so the trace says why.
+     */
+    AppliedRelief assess(ReliefContext c);
+}
