@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventStorePositions {
 
-    private static final String LAST_OF_ONE = "SELECT MAX(sequenceNumber), MAX(globalIndex) FROM DomainEventEntry"
-            + " WHERE aggregateIdentifier = ?";
+    /** The last row by the (aggregate, sequence) key: one index step, not an aggregation over the stream. */
+    private static final String LAST_OF_ONE = "SELECT sequenceNumber, globalIndex FROM DomainEventEntry"
+            + " WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1";
     private static final String LAST_OF_MANY = "SELECT aggregateIdentifier, MAX(sequenceNumber), MAX(globalIndex)"
             + " FROM DomainEventEntry WHERE aggregateIdentifier IN (%s) GROUP BY aggregateIdentifier";
     /** Bounds the statement's parameter list; a batch chunk asks for up to its 500 items' practitioners. */
@@ -36,11 +37,8 @@ public class EventStorePositions {
 
     /** The last stored event of {@code aggregateId}, or empty if it has none. */
     public Optional<StreamPosition> lastOf(String aggregateId) {
-        return Optional.ofNullable(jdbc.query(LAST_OF_ONE, rs -> {
-            rs.next();
-            long sequence = rs.getLong(1);
-            return rs.wasNull() ? null : new StreamPosition(sequence, rs.getLong(2));
-        }, aggregateId));
+        return Optional.ofNullable(jdbc.query(LAST_OF_ONE,
+                rs -> rs.next() ? new StreamPosition(rs.getLong(1), rs.getLong(2)) : null, aggregateId));
     }
 
     /** The last stored event of each of {@code aggregateIds} that has one. */
