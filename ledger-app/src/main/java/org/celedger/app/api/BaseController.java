@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.StreamPosition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,12 +65,12 @@ public class BaseController {
     private final LedgerWriter writer;
     private final Supervision supervision;
     private final EventStore events;
-    private final EventStorePositions positions;
+    private final StreamHeads positions;
     private final ReadConsistency consistency;
     private final Duration processWait;
 
     public BaseController(LedgerWriter writer, Supervision supervision, EventStore events,
-                          EventStorePositions positions, ReadConsistency consistency,
+                          StreamHeads positions, ReadConsistency consistency,
                           @Value("${ledger.consistency.process-wait:30s}") Duration processWait) {
         this.positions = positions;
         this.consistency = consistency;

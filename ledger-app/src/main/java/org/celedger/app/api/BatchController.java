@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
-import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +47,7 @@ public class BatchController {
     static final int MAX_ITEMS = 10_000;
 
     private final LedgerWriter writer;
-    private final EventStorePositions positions;
+    private final StreamHeads positions;
     private final Problems problems;
     private final ObjectMapper json;
 
@@ -57,7 +57,7 @@ public class BatchController {
     private final int parallelism;
     private final int chunk;
 
-    public BatchController(LedgerWriter writer, EventStorePositions positions, Problems problems, ObjectMapper json,
+    public BatchController(LedgerWriter writer, StreamHeads positions, Problems problems, ObjectMapper json,
                            MeterRegistry metrics,
                            TransactionManager transactions,
                            @Value("${ledger.batch.parallelism:1}") int parallelism,

@@ -5,7 +5,7 @@ import static org.celedger.projections.TransientFailures.isTransient;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
 import org.celedger.app.store.CachedCommandTargetResolver;
@@ -35,10 +35,10 @@ public class LedgerWriter {
     /** Whether other nodes write to the same event store, so that this node's cached aggregates may be behind. */
     private final boolean sharedEventStore;
 
-    private final EventStorePositions positions;
+    private final StreamHeads positions;
 
     public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties,
-                        EventStorePositions positions) {
+                        StreamHeads positions) {
         this.positions = positions;
         this.commands = commands;
         this.caches = caches;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.celedger.app.api.ApiException;
-import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.api.LedgerWriter;
@@ -57,10 +57,10 @@ public class DecisionController {
     private final CertificationReview review;
     private final RuleEngine engine = new RuleEngine();
     private final Counter decisions;
-    private final EventStorePositions positions;
+    private final StreamHeads positions;
 
     public DecisionController(PractitionerFacts facts, ViewUpdater updater, LedgerWriter writer,
-                              CertificationReview review, MeterRegistry metrics, EventStorePositions positions) {
+                              CertificationReview review, MeterRegistry metrics, StreamHeads positions) {
         this.positions = positions;
         this.facts = facts;
         this.updater = updater;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.celedger.app.consistency.EventStorePositions;
+import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
@@ -30,12 +30,12 @@ public class PractitionerFacts {
     private final PractitionerViewStore views;
     private final FactCodec codec;
     private final EventStore events;
-    private final EventStorePositions positions;
+    private final StreamHeads positions;
     private final ViewUpdater updater;
     private final Counter viewBehind;
 
     public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events,
-                             EventStorePositions positions, ViewUpdater updater, MeterRegistry metrics) {
+                             StreamHeads positions, ViewUpdater updater, MeterRegistry metrics) {
         this.views = views;
         this.codec = codec;
         this.events = events;
