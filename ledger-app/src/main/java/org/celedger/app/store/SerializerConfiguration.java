@@ -44,7 +44,9 @@ public class SerializerConfiguration {
     }
 
     private static Serializer jackson(ObjectMapper api) {
-        ObjectMapper lenient = api.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        // Untyped values of stored messages (metadata) read as before; decimals are typed fields.
+        ObjectMapper lenient = api.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);
         return JacksonSerializer.builder().objectMapper(lenient).build();
     }
 }
