@@ -256,6 +256,23 @@ class HardenedEdgesTest {
         assertThat(http.send(batch, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aListPastTenThousandItemsIsRefusedAsItIsRead() throws Exception {
+        String entries = String.join(",", java.util.Collections.nCopies(10_001, "{}"));
+        Answer roster = send("POST", "/api/v1/bases/b-1/sessions/s-1/roster", ADMIN, "application/json", null,
+                "{\"entries\":[" + entries + "]}");
+        assertProblem(roster, 422);
+        assertThat(roster.field()).isEqualTo("entries");
+        // a batch body within its 32 MiB of two million tiny items: refused at the 10,001st, not built
+        long started = System.nanoTime();
+        Answer batch = send("POST", "/api/v1/batches", ADMIN, "application/json", null,
+                "{\"items\":[" + String.join(",", java.util.Collections.nCopies(2_000_000, "{}")) + "]}");
+        assertProblem(batch, 422);
+        assertThat(batch.field()).isEqualTo("items");
+        assertThat(batch.body().path("detail").asText()).isEqualTo("items holds at most 10000 items");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
     // ------------------------------------------------------------------ strict query parameters
 
     @Test

@@ -115,6 +115,11 @@ public class Problems {
                             + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", ")));
         }
+        if (e instanceof StrictJson.TooManyItems m) {
+            String field = path(m);
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Too many items", field,
+                    (field == null ? "a list" : field) + " holds at most " + StrictJson.MAX_LIST_ITEMS + " items");
+        }
         if (e instanceof InvalidNullException n) {
             String field = path(n);
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Null value", field,

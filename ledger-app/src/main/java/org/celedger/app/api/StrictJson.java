@@ -3,7 +3,16 @@ package org.celedger.app.api;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -46,6 +55,14 @@ public class StrictJson {
     public static final int MAX_NUMBER_LENGTH = 100;
     /** Nesting of arrays and objects: a what-if rule set is the deepest body, about ten levels. */
     public static final int MAX_NESTING_DEPTH = 64;
+    /** Items of one list in a request: a batch's 10,000 (BatchController.MAX_ITEMS), a roster's participants. */
+    public static final int MAX_LIST_ITEMS = 10_000;
+    /**
+     * Set on mappers that read what the ledger stored itself (events, read models), whose lists may be longer:
+     * a roster sent as CSV may have more rows than a request's list may have items.
+     */
+    public static final String UNBOUNDED_LISTS = "ledger.unbounded-lists";
+
     /** Decimal places and integer digits of a decimal: hours have one decimal and at most a few thousand. */
     public static final int MAX_DECIMAL_EXPONENT = 30;
 
@@ -65,7 +82,14 @@ public class StrictJson {
         // registered last, so that these readers take the place of Jackson's and of its java.time module's
         mapper.registerModule(new SimpleModule("strict-values")
                 .addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer())
-                .addDeserializer(LocalDate.class, new TextOnlyDate()));
+                .addDeserializer(LocalDate.class, new TextOnlyDate())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                            CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new BoundedList(deserializer);
+                    }
+                }));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -148,6 +172,71 @@ public class StrictJson {
         @Override
         public LogicalType logicalType() {
             return LogicalType.Float;
+        }
+    }
+
+    /**
+     * A list of at most {@link #MAX_LIST_ITEMS} items, counted while it is read: 32 MiB of {@code {},} would
+     * otherwise become eleven million objects before any code could count them.
+     */
+    static final class BoundedList extends DelegatingDeserializer {
+
+        BoundedList(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new BoundedList(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken() || ctxt.getAttribute(UNBOUNDED_LISTS) != null) {
+                return super.deserialize(p, ctxt);
+            }
+            return super.deserialize(new CountingItems(p), ctxt);
+        }
+    }
+
+    /** Counts the items of the array the parser has just opened, refusing the one past the limit. */
+    static final class CountingItems extends JsonParserDelegate {
+        private final JsonStreamContext array;
+        private int items;
+
+        CountingItems(JsonParser p) {
+            super(p);
+            this.array = p.getParsingContext();
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            return counted(delegate.nextToken());
+        }
+
+        /** Lists of strings are read with this call, not {@link #nextToken()}. */
+        @Override
+        public String nextTextValue() throws IOException {
+            String value = delegate.nextTextValue();
+            counted(delegate.currentToken());
+            return value;
+        }
+
+        private JsonToken counted(JsonToken t) throws IOException {
+            if (t != null && !t.isStructEnd()) {
+                JsonStreamContext at = delegate.getParsingContext();
+                if ((t.isStructStart() ? at.getParent() : at) == array && ++items > MAX_LIST_ITEMS) {
+                    throw new TooManyItems(this);
+                }
+            }
+            return t;
+        }
+    }
+
+    /** A list past {@link #MAX_LIST_ITEMS}; {@link Problems} answers it 422 naming the list. */
+    public static final class TooManyItems extends JsonMappingException {
+        TooManyItems(JsonParser p) {
+            super(p, "more than " + MAX_LIST_ITEMS + " items");
         }
     }
 
