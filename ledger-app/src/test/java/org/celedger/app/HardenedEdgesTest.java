@@ -151,6 +151,22 @@ class HardenedEdgesTest {
         assertProblem(send("GET", "/api/v1/practitioners/a;b=c/history", ADMIN, null, null, null), 400);
     }
 
+    @Test
+    void errorsTomcatAnswersItselfAreProblemsToo() throws Exception {
+        // an undecodable URI and a header past Tomcat's 8 KB never reach Spring; they were Tomcat's HTML pages
+        for (String request : List.of("GET /api/v1/practitioners/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/rule-sets HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n")) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                        .contains("\"status\":400").doesNotContain("<html");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ strict bodies
 
     @Test

@@ -1,7 +1,10 @@
 package org.celedger.app.api;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +37,16 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new StrictQueryParameters(problems));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** Errors Tomcat answers itself (an undecodable URI, a header too large) as problem+json too. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean
