@@ -42,7 +42,7 @@ import org.springframework.security.web.FilterChainProxy;
         properties = "LEDGER_ADMIN_KEY=" + EventStoreContractTest.ADMIN)
 abstract class EventStoreContractTest {
 
-    static final String ADMIN = "test-admin-key";
+    static final String ADMIN = "test-admin-key-0001";
 
     @LocalServerPort
     int port;

@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"LEDGER_ADMIN_KEY=" + ReadSideEndToEndTest.ADMIN, "ledger.evaluation-year=2026"})
 class ReadSideEndToEndTest {
 
-    static final String ADMIN = "read-side-admin";
+    static final String ADMIN = "read-side-admin-key";
 
     /** The operator's rule-set directory: empty at start, so the bundled rule sets apply. */
     static final Path RULE_SETS = Path.of("target/test-data/rule-sets-" + UUID.randomUUID());

@@ -112,15 +112,28 @@ public final class FactChecks {
         return oneDecimal(field, value, true, max);
     }
 
+    /** Decimal places a written amount may carry (trailing zeros included): far more than anyone writes. */
+    private static final int MAX_WRITTEN_SCALE = 30;
+
+    /** A decimal as a message may show it: plain when short, else in scientific form, at most 40 characters. */
+    static String shown(BigDecimal value) {
+        String text = Math.abs(value.scale()) <= MAX_WRITTEN_SCALE ? value.toPlainString() : value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     /** As {@link #oneDecimal(String, BigDecimal, BigDecimal)}, allowing zero unless {@code positive}. */
     public static BigDecimal oneDecimal(String field, BigDecimal value, boolean positive, BigDecimal max) {
         present(field, value);
+        // Judged from precision and scale first: 1e999999999 is a small object whose plain text (or a rescale)
+        // has a billion digits; printing it exhausted the heap. Such a value is never shown in plain form.
+        that(value.signum() <= 0 || (long) value.precision() - value.scale() <= max.precision() - max.scale(), field,
+                field + " " + shown(value) + " is implausible: at most " + max.toPlainString());
         that(positive ? value.signum() > 0 : value.signum() >= 0, field,
-                field + " must be " + (positive ? "positive" : "zero or more") + ", not " + value.toPlainString());
+                field + " must be " + (positive ? "positive" : "zero or more") + ", not " + shown(value));
         that(value.stripTrailingZeros().scale() <= 1, field,
-                field + " has more than one decimal place: " + value.toPlainString());
+                field + " has more than one decimal place: " + shown(value));
         that(value.compareTo(max) <= 0, field,
-                field + " " + value.toPlainString() + " is implausible: at most " + max.toPlainString());
+                field + " " + shown(value) + " is implausible: at most " + max.toPlainString());
         return value.setScale(1);
     }
 }

@@ -36,7 +36,7 @@ import org.celedger.app.PostgresServer;
  */
 class ExportImportIT {
 
-    private static final String ADMIN = "export-admin";
+    private static final String ADMIN = "export-admin-key-0001";
     private final List<LedgerProcess> ledgers = new ArrayList<>();
 
     @AfterEach

@@ -41,7 +41,7 @@ import org.celedger.app.PostgresServer;
  */
 class TwoNodeIT {
 
-    private static final String ADMIN = "two-node-admin";
+    private static final String ADMIN = "two-node-admin-key";
     private static final String PROCESSOR = "practitioner-views";
 
     private final List<AutoCloseable> started = new ArrayList<>();

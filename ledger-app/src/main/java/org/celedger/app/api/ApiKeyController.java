@@ -1,5 +1,7 @@
 package org.celedger.app.api;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
@@ -22,8 +24,13 @@ public class ApiKeyController {
         this.keys = keys;
     }
 
-    public record NewKey(String name, Set<Role> roles, Set<String> baseIds) {
+    /** A null among the roles or bases is refused (422 naming it), not stored as the text "null". */
+    public record NewKey(String name, @JsonSetter(contentNulls = Nulls.FAIL) Set<Role> roles,
+                         @JsonSetter(contentNulls = Nulls.FAIL) Set<String> baseIds) {
     }
+
+    /** Characters of a key's bases together, commas included: the width of their column. */
+    static final int MAX_BASE_IDS_LENGTH = 4000;
 
     public record IssuedKey(String key, String name, Set<Role> roles, Set<String> baseIds) {
     }
@@ -44,6 +51,12 @@ public class ApiKeyController {
         if (baseIds.stream().anyMatch(b -> b == null || b.isBlank() || b.contains(","))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid key request", "baseIds",
                     "baseIds are non-blank base ids without commas");
+        }
+        int length = baseIds.stream().mapToInt(String::length).sum() + Math.max(0, baseIds.size() - 1);
+        if (length > MAX_BASE_IDS_LENGTH) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid key request", "baseIds",
+                    "baseIds hold at most " + MAX_BASE_IDS_LENGTH + " characters together (commas between them "
+                            + "included), not " + length + "; a key for that many bases is better without baseIds");
         }
         String key = keys.create(request.name(), request.roles(), baseIds);
         return new IssuedKey(key, request.name(), request.roles(), baseIds);

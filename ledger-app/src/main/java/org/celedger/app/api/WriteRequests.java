@@ -1,5 +1,7 @@
 package org.celedger.app.api;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,7 +58,8 @@ public final class WriteRequests {
     }
 
     @Schema(name = "Exemption")
-    public record Exemption(String exemptionId, ExemptionKind kind, List<Integer> years, String evidence,
+    public record Exemption(String exemptionId, ExemptionKind kind,
+                            @JsonSetter(contentNulls = Nulls.FAIL) List<Integer> years, String evidence,
                             String grantedBy) implements WriteRequest {
     }
 

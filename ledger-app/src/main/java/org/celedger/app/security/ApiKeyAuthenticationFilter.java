@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.celedger.app.api.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,16 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads {@code Authorization: Bearer <api key>} and, for a known key, authenticates the request
  * with the key's roles. A missing or unknown key leaves the request anonymous: the security rules
- * then answer 401 where a key is needed.
+ * then answer 401 where a key is needed. Unknown keys are counted per client address
+ * ({@link FailedAuthentications}): past the limit, they are answered 429 with {@code Retry-After}.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyStore keys;
+    private final FailedAuthentications failures;
+    private final Problems problems;
 
-    public ApiKeyAuthenticationFilter(ApiKeyStore keys) {
+    public ApiKeyAuthenticationFilter(ApiKeyStore keys, FailedAuthentications failures, Problems problems) {
         this.keys = keys;
+        this.failures = failures;
+        this.problems = problems;
     }
 
     @Override
@@ -32,7 +39,18 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             Optional<ApiKey> key = keys.find(header.substring(BEARER.length()).trim());
-            key.ifPresent(k -> SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(k)));
+            if (key.isPresent()) {
+                SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(key.get()));
+            } else {
+                long wait = failures.failed(request.getRemoteAddr());
+                if (wait > 0) {
+                    response.setHeader("Retry-After", Long.toString(wait));
+                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong API keys", "authorization",
+                            "Too many requests with a wrong API key came from this address; a valid key still works, "
+                                    + "a wrong one again in " + wait + " s.");
+                    return;
+                }
+            }
         }
         chain.doFilter(request, response);
     }

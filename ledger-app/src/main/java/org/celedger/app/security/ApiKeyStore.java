@@ -31,7 +31,11 @@ public class ApiKeyStore {
     /** The key given by LEDGER_ADMIN_KEY, held in memory only: it exists while the variable is set. */
     private final Optional<ApiKey> environmentAdmin;
 
+    /** Characters of LEDGER_ADMIN_KEY at least: a short admin key is guessed, and it opens everything. */
+    public static final int MIN_ADMIN_KEY_LENGTH = 16;
+
     public ApiKeyStore(JdbcTemplate jdbc, @Value("${LEDGER_ADMIN_KEY:}") String adminKey) {
+        checkAdminKey(adminKey);
         this.jdbc = jdbc;
         jdbc.execute("CREATE TABLE IF NOT EXISTS api_key ("
                 + " key_hash VARCHAR(64) PRIMARY KEY,"
@@ -41,6 +45,15 @@ public class ApiKeyStore {
                 + " created_at TIMESTAMP NOT NULL)");
         this.environmentAdmin = adminKey.isBlank() ? Optional.empty()
                 : Optional.of(new ApiKey(hash(adminKey), "LEDGER_ADMIN_KEY", EnumSet.of(Role.ADMIN), Set.of()));
+    }
+
+    /** Refuses to start with a LEDGER_ADMIN_KEY shorter than {@link #MIN_ADMIN_KEY_LENGTH} characters. */
+    static void checkAdminKey(String adminKey) {
+        if (!adminKey.isBlank() && adminKey.strip().length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalStateException("LEDGER_ADMIN_KEY must be at least " + MIN_ADMIN_KEY_LENGTH
+                    + " characters long (it has " + adminKey.strip().length() + "); the ledger does not start with it."
+                    + " Make one with: openssl rand -base64 24");
+        }
     }
 
     /** Makes a key and answers it in the clear, the one time it is ever shown. */

@@ -3,7 +3,12 @@ package org.celedger.app.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.celedger.app.api.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +19,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call what (API.md "Access"): INTEGRATOR writes, AUDITOR reads, SUPERVISOR supervises
@@ -58,19 +64,32 @@ public class SecurityConfiguration {
         return new SecurityFilterChainWithoutHandlerLookup();
     }
 
+    /** Wrong keys per client address and minute before 429 (API.md "Access"). */
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, Problems problems) throws Exception {
+    public FailedAuthentications failedAuthentications(
+            @Value("${ledger.auth.failed-keys-per-minute:20}") int perMinute,
+            @Value("${ledger.auth.remembered-addresses:10000}") int addresses) {
+        return new FailedAuthentications(perMinute, Duration.ofMinutes(1), addresses, Clock.systemUTC());
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, Problems problems,
+                                   FailedAuthentications failures,
+                                   @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+            throws Exception {
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, failures, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED,
-                                "Missing or unknown API key", "authorization",
-                                "Send Authorization: Bearer <api key>; this request had no valid key."))
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            res.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(res, HttpStatus.UNAUTHORIZED, "Missing or unknown API key", "authorization",
+                                    "Send Authorization: Bearer <api key>; this request had no valid key.");
+                        })
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
                                 "Not allowed for this key", "authorization",
                                 "The API key has no role that allows " + req.getMethod() + " " + req.getRequestURI() + ".")))
@@ -90,7 +109,8 @@ public class SecurityConfiguration {
                         // integrators: facts, batches, plans and rosters of their bases
                         .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/practitioners/**", "/api/v1/batches",
                                 "/api/v1/bases/*/sessions", "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, ADMIN)
-                        .anyRequest().denyAll());
+                        // anything else: 404 or 405 from Spring MVC where no handler takes it, else denied
+                        .anyRequest().access(new UnmappedRequests(mappings)));
         return http.build();
     }
 }

@@ -2,8 +2,6 @@ package org.celedger.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -38,11 +36,7 @@ public class EventStoreConfiguration {
         config.setMaximumPoolSize(store.poolSize());
         if (store.embedded()) {
             Path dir = properties.dataDir().toAbsolutePath().normalize();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the data directory " + dir, e);
-            }
+            OwnerOnlyFiles.directory(dir);
             // WRITE_DELAY=0: with H2's default delay an acknowledged commit can be lost on kill -9 (measured:
             // ~35,000 autocommitted inserts); with 0 none were. DB_CLOSE_ON_EXIT=FALSE lets the pool close it
             // in order on shutdown. The file lock keeps a second process away from the same data directory.
@@ -60,7 +54,12 @@ public class EventStoreConfiguration {
             config.setPassword(store.password());
             log.info("Event store: {}", store.url());
         }
-        return new HikariDataSource(config);
+        // The pool opens its first connection here, so H2's files exist when they are narrowed.
+        HikariDataSource dataSource = new HikariDataSource(config);
+        if (store.embedded()) {
+            OwnerOnlyFiles.narrow(properties.dataDir().toAbsolutePath().normalize());
+        }
+        return dataSource;
     }
 
     /** The JDBC engine, with the events' and snapshots' serializers, and its tables created if missing. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.axonframework.serialization.Serializer;
+import org.celedger.app.api.StrictJson;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -44,7 +45,11 @@ public class SerializerConfiguration {
     }
 
     private static Serializer jackson(ObjectMapper api) {
-        ObjectMapper lenient = api.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        // Untyped values of stored messages (metadata) read as before; decimals are typed fields.
+        ObjectMapper lenient = api.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);
+        // What the ledger stored itself is not a request: its lists are as long as they were when accepted.
+        lenient.setConfig(lenient.getDeserializationConfig().withAttribute(StrictJson.UNBOUNDED_LISTS, true));
         return JacksonSerializer.builder().objectMapper(lenient).build();
     }
 }

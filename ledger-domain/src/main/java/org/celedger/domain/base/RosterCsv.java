@@ -57,6 +57,14 @@ public final class RosterCsv {
     private RosterCsv() {
     }
 
+    /** Characters of a 学时 cell: an amount of hours is a few digits. */
+    private static final int MAX_HOURS_TEXT = 20;
+
+    /** A cell as a message may quote it. */
+    private static String excerpt(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
+    }
+
     /** The data rows of the roster in {@code bytes}, in file order. */
     public static List<RosterCsvRow> parse(byte[] bytes) {
         List<List<String>> records = records(decode(bytes));
@@ -101,10 +109,16 @@ public final class RosterCsv {
             }
             String hoursText = cells.get(columns.hours);
             BigDecimal hours;
+            // A long cell is no amount of hours and would be slow to parse: refused before parsing. A short one
+            // with a huge exponent (1e999999999) parses cheaply and is refused by the entry check, unprinted.
+            if (hoursText.length() > MAX_HOURS_TEXT) {
+                throw new InvalidFactException("hours", "row " + rowNumber + ": 学时 \"" + excerpt(hoursText)
+                        + "\" is not an amount of hours");
+            }
             try {
                 hours = hoursText.isEmpty() ? null : new BigDecimal(hoursText);
             } catch (NumberFormatException e) {
-                throw new InvalidFactException("hours", "row " + rowNumber + ": 学时 \"" + hoursText
+                throw new InvalidFactException("hours", "row " + rowNumber + ": 学时 \"" + excerpt(hoursText)
                         + "\" is not a number");
             }
             Category category = category(rowNumber, cells.get(columns.category));
@@ -123,7 +137,7 @@ public final class RosterCsv {
             case "" -> null; // reported as missing by the entry check
             case "公需科目", "公需", "PUBLIC" -> Category.PUBLIC;
             case "专业科目", "专业", "PROFESSIONAL" -> Category.PROFESSIONAL;
-            default -> throw new InvalidFactException("category", "row " + rowNumber + ": 科目类别 \"" + text
+            default -> throw new InvalidFactException("category", "row " + rowNumber + ": 科目类别 \"" + excerpt(text)
                     + "\" is neither 公需科目 nor 专业科目");
         };
     }
@@ -142,7 +156,7 @@ public final class RosterCsv {
             valid = ID_CHECK.charAt(sum % 11) == id.charAt(17);
         }
         if (!valid) {
-            throw new InvalidFactException("practitionerId", "row " + rowNumber + ": 身份证号 " + id
+            throw new InvalidFactException("practitionerId", "row " + rowNumber + ": 身份证号 " + excerpt(id)
                     + " is not a valid resident ID number (18 characters, check character)");
         }
     }

@@ -126,4 +126,23 @@ class RosterCsvTest {
     void aHeaderAloneHasNoRows() {
         assertThat(RosterCsv.parse(HEADER.getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
+
+    @Test
+    void hoursWithAHugeExponentOrTooManyDigitsAreInvalidRowsAnsweredAtOnceAndQuotedShort() {
+        // 1e999999999 is 11 characters; printed in plain form it had a billion digits and exhausted the heap.
+        String csv = "序号,姓名,人员编号,学时,科目类别\n"
+                + "1,王芳,p-1,1e999999999,公需\n"
+                + "2,李明,p-2,1e100000000,公需\n"
+                + "3,赵岩,p-3,1e-999999999,公需\n"
+                + "4,周九,p-4,-1e999999999,公需\n"
+                + "5,吴十,p-5," + "9".repeat(100_000) + ",公需\n";
+
+        List<RosterCsvRow> rows = RosterCsv.parse(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(RosterCsvRow::rowNumber, RosterCsvRow::valid, RosterCsvRow::field).containsExactly(
+                tuple(2, false, "hours"), tuple(3, false, "hours"), tuple(4, false, "hours"), tuple(5, false, "hours"),
+                tuple(6, false, "hours"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.message()).hasSizeLessThan(150));
+        assertThat(rows.get(0).message()).contains("1E+999999999").contains("implausible");
+    }
 }

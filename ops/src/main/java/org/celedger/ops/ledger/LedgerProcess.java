@@ -38,6 +38,11 @@ public final class LedgerProcess implements AutoCloseable {
             throw new OpsException("no ledger jar at " + spec.jar().toAbsolutePath()
                     + ": build it with mvn -B -q package -DskipTests -pl ledger-app -am");
         }
+        if (spec.adminKey() == null || spec.adminKey().length() < 16) {
+            // the ledger would refuse to start with it; said here at once rather than after a wait for readiness
+            throw new OpsException("LEDGER_ADMIN_KEY must be at least 16 characters long; the ledger does not start "
+                    + "with a shorter one");
+        }
         try {
             int port = freePort();
             Files.createDirectories(spec.dataDir());
