@@ -48,7 +48,7 @@ import org.celedger.ops.ledger.LedgerProcess;
 public final class BenchCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String ADMIN_KEY = "bench-admin-key";
+    private static final String ADMIN_KEY = "bench-admin-key-0001";
     private static final int MAX_PRACTITIONERS = 1_000_000;
     private static final DuringPhase.Endpoint CREDIT = new DuringPhase.Endpoint("POST", "/api/v1/practitioners/{id}/credits");
     private static final DuringPhase.Endpoint DECISION =
