@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.consistency.WaitForPosition;
 import org.celedger.app.consistency.StreamPosition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -240,6 +241,7 @@ public class BaseController {
 
     @GetMapping("/bases/{baseId}")
     @Operation(summary = "A base with its sessions, their risk signals and inspections")
+    @WaitForPosition
     public Supervision.BaseReport base(HttpServletRequest request, HttpServletResponse response,
                                        @PathVariable String baseId) {
         consistency.awaitView(BaseViewProjection.PROCESSOR, request, response);
@@ -249,6 +251,7 @@ public class BaseController {
 
     @GetMapping("/supervision/sessions")
     @Operation(summary = "Sessions of a year by risk signal, most signals first")
+    @WaitForPosition
     public List<Supervision.SessionReport> sessions(HttpServletRequest request, HttpServletResponse response,
                                                     @RequestParam(required = false) Integer year,
                                                     @RequestParam(required = false) Jurisdiction jurisdiction,
@@ -259,6 +262,7 @@ public class BaseController {
 
     @PostMapping("/inspection-samples")
     @Operation(summary = "Draw a random check: a weighted sample of a year's sessions, reproducible from its seed")
+    @WaitForPosition
     public ResponseEntity<SampleAnswer> sample(@AuthenticationPrincipal ApiKey caller, HttpServletRequest request,
                                                HttpServletResponse response, @RequestBody SampleRequest r) {
         if (r.year() == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.consistency.WaitForPosition;
 import org.celedger.projections.history.PractitionerViewStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,6 +64,7 @@ public class PopulationController {
 
     @GetMapping("/api/v1/eligibility")
     @Operation(summary = "The title-eligibility view of the current evaluation year, filtered and paged")
+    @WaitForPosition
     public Consistent<EligibilityListing.Page> list(HttpServletRequest request, HttpServletResponse response,
                                         @RequestParam(required = false) String jurisdiction,
                                         @RequestParam(required = false) String region,
@@ -83,6 +85,7 @@ public class PopulationController {
 
     @GetMapping("/api/v1/statistics")
     @Operation(summary = "Per jurisdiction, region and year: practitioners, hours by category, share meeting the minimums")
+    @WaitForPosition
     public List<Statistics.Row> statistics(HttpServletRequest request, HttpServletResponse response,
                                            @RequestParam(required = false) String jurisdiction,
                                            @RequestParam(required = false) String region,
@@ -101,6 +104,7 @@ public class PopulationController {
 
     @PostMapping("/api/v1/what-if")
     @Operation(summary = "Counts of eligible under a baseline and a candidate rule set, and every practitioner whose outcome differs")
+    @WaitForPosition
     public Consistent<WhatIf.Result> whatIf(HttpServletRequest http, HttpServletResponse response,
                                             @RequestBody WhatIfRequest request) {
         RuleSets ruleSets = facts.ruleSets();
