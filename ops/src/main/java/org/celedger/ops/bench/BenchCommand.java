@@ -592,6 +592,24 @@ public final class BenchCommand {
     /** Each client asks for a random practitioner's decision, the next as soon as the last is answered. */
     private void closedLoopDecisions(List<String> ids, int seconds, int seedFactor, Latencies latency,
                                      Map<Integer, LongAdder> statuses) throws Exception {
+        closedLoop(ids, seconds, seedFactor, (connection, id) -> {
+            long t = System.nanoTime();
+            KeepAliveConnection.Answer r = connection.get(eligibility(id));
+            latency.record(System.nanoTime() - t);
+            statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+        });
+    }
+
+    /** What a closed-loop client does for one random practitioner, on its own connection. */
+    private interface ClientStep {
+        void run(KeepAliveConnection connection, String practitionerId) throws Exception;
+    }
+
+    /**
+     * {@code --decision-clients} clients, each on its own keep-alive connection and with its own seeded random
+     * choice of practitioners, running {@code step} one after the other for {@code seconds}.
+     */
+    private void closedLoop(List<String> ids, int seconds, int seedFactor, ClientStep step) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(o.decisionClients());
         List<Future<?>> futures = new ArrayList<>();
@@ -601,11 +619,7 @@ public final class BenchCommand {
                 SplittableRandom random = new SplittableRandom(seed);
                 try (KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
                     while (System.nanoTime() < end) {
-                        String id = ids.get(random.nextInt(ids.size()));
-                        long t = System.nanoTime();
-                        KeepAliveConnection.Answer r = connection.get(eligibility(id));
-                        latency.record(System.nanoTime() - t);
-                        statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+                        step.run(connection, ids.get(random.nextInt(ids.size())));
                     }
                 }
                 return null;
@@ -659,44 +673,27 @@ public final class BenchCommand {
 
     private void pairs(List<String> ids, int seconds, int seedFactor, String awardPrefix, Latencies latency,
                        Map<String, LongAdder> statuses, LongAdder stale) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
         String completedOn = o.settings().asOf().toString();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(o.decisionClients());
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < o.decisionClients(); c++) {
-            long seed = o.settings().seed() * seedFactor + c;
-            futures.add(pool.submit(() -> {
-                SplittableRandom random = new SplittableRandom(seed);
-                try (KeepAliveConnection connection = new KeepAliveConnection(ledger.base(), ADMIN_KEY)) {
-                    while (System.nanoTime() < end) {
-                        String id = ids.get(random.nextInt(ids.size()));
-                        String body = "{\"awardId\":\"" + awardPrefix + next.getAndIncrement() + "\",\"year\":"
-                                + o.settings().lastYear() + ",\"category\":\"PROFESSIONAL\",\"activity\":\"ONLINE_PLATFORM\","
-                                + "\"hours\":2,\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
-                        long t = System.nanoTime();
-                        KeepAliveConnection.Answer written = connection.post("/api/v1/practitioners/" + id + "/credits", body);
-                        KeepAliveConnection.Answer decided = connection.get(eligibility(id));
-                        latency.record(System.nanoTime() - t);
-                        statuses.computeIfAbsent(written.status() + "/" + decided.status(), k -> new LongAdder()).increment();
-                        if (written.status() == 201 && decided.status() == 200) {
-                            long upTo = JSON.readTree(decided.body()).path("upToSequence").asLong(-1);
-                            JsonNode sequence = JSON.readTree(written.body()).path("sequence");
-                            long wrote = sequence.isNumber() ? sequence.asLong()
-                                    : lastSequence(connection.get("/api/v1/practitioners/" + id + "/history"));
-                            if (upTo < wrote) {
-                                stale.increment();
-                            }
-                        }
-                    }
+        closedLoop(ids, seconds, seedFactor, (connection, id) -> {
+            String body = "{\"awardId\":\"" + awardPrefix + next.getAndIncrement() + "\",\"year\":"
+                    + o.settings().lastYear() + ",\"category\":\"PROFESSIONAL\",\"activity\":\"ONLINE_PLATFORM\","
+                    + "\"hours\":2,\"approvedBy\":\"基准测试\",\"completedOn\":\"" + completedOn + "\"}";
+            long t = System.nanoTime();
+            KeepAliveConnection.Answer written = connection.post("/api/v1/practitioners/" + id + "/credits", body);
+            KeepAliveConnection.Answer decided = connection.get(eligibility(id));
+            latency.record(System.nanoTime() - t);
+            statuses.computeIfAbsent(written.status() + "/" + decided.status(), k -> new LongAdder()).increment();
+            if (written.status() == 201 && decided.status() == 200) {
+                long upTo = JSON.readTree(decided.body()).path("upToSequence").asLong(-1);
+                JsonNode sequence = JSON.readTree(written.body()).path("sequence");
+                long wrote = sequence.isNumber() ? sequence.asLong()
+                        : lastSequence(connection.get("/api/v1/practitioners/" + id + "/history"));
+                if (upTo < wrote) {
+                    stale.increment();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get(seconds + 600L, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+            }
+        });
     }
 
     private static long lastSequence(KeepAliveConnection.Answer history) throws java.io.IOException {
