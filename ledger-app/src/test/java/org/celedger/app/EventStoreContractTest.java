@@ -210,6 +210,57 @@ abstract class EventStoreContractTest {
                 + "\"completedOn\":\"" + year + "-03-10\"}";
     }
 
+    /** A practitioner, a base and a sample may carry the same id string (each kind of aggregate has its own streams). */
+    @Test
+    void aPractitionerABaseAndASampleMayShareAnIdWithoutTouchingOneAnother() {
+        String shared = id("shared");
+        register(shared);
+        Api.Response base = api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"" + shared + "\",\"name\":\"同名基地\","
+                + "\"level\":\"REGIONAL\",\"jurisdiction\":\"IM\",\"region\":\"包头市\"}");
+        assertThat(base.status()).as(base.raw()).isEqualTo(201);
+        Api.Response plan = api.post("/api/v1/bases/" + shared + "/sessions", ADMIN, "{\"sessionId\":\"s1\","
+                + "\"title\":\"培训\",\"category\":\"PROFESSIONAL\",\"mode\":\"ONLINE\",\"startDate\":\"2026-11-09\","
+                + "\"endDate\":\"2026-11-10\",\"location\":\"线上\",\"capacity\":40}");
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        assertThat(history(shared)).hasSize(1);
+        assertThat(history(shared).get(0).path("type").asText()).isEqualTo("PractitionerRegistered");
+        assertThat(api.post("/api/v1/practitioners/" + shared + "/credits", ADMIN, credit("a-shared", "8")).status())
+                .isEqualTo(201);
+
+        Api.Response sample = api.post("/api/v1/inspection-samples", ADMIN,
+                "{\"year\":2026,\"size\":1,\"seed\":\"" + run + "\"}");
+        assertThat(sample.status()).as(sample.raw()).isEqualTo(201);
+        String sampleId = sample.body().path("sample").path("sampleId").asText();
+        assertThat(sampleId).isNotBlank();
+        register(sampleId);
+        assertThat(history(sampleId)).hasSize(1);
+        assertThat(api.post("/api/v1/inspection-samples", ADMIN, "{\"year\":2026,\"size\":1,\"seed\":\"" + run + "\"}")
+                .status()).as("the same sample again is a retry, untouched by the practitioner").isEqualTo(200);
+    }
+
+    /** A store written when a base's events were stored under its plain id is moved to the base's stream at start. */
+    @Test
+    void aBaseStoredUnderItsPlainIdIsMovedToItsOwnStreamAndStillReads(
+            @Autowired org.celedger.app.store.AggregateConfiguration.AggregateCaches caches) {
+        String baseId = id("old-base");
+        assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"" + baseId + "\",\"name\":\"旧基地\","
+                + "\"level\":\"REGIONAL\",\"jurisdiction\":\"IM\",\"region\":\"包头市\"}").status()).isEqualTo(201);
+        // as the store was before: the base's events under its plain id
+        assertThat(jdbc.update("UPDATE DomainEventEntry SET aggregateIdentifier = ? WHERE aggregateIdentifier = ?",
+                baseId, "base/" + baseId)).isEqualTo(1);
+        caches.evict("base/" + baseId);
+
+        org.celedger.app.store.SeparateStreams.run(jdbc);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, "base/" + baseId)).isEqualTo(1);
+        Api.Response plan = api.post("/api/v1/bases/" + baseId + "/sessions", ADMIN, "{\"sessionId\":\"s1\","
+                + "\"title\":\"培训\",\"category\":\"PROFESSIONAL\",\"mode\":\"ONLINE\",\"startDate\":\"2026-11-09\","
+                + "\"endDate\":\"2026-11-10\",\"location\":\"线上\",\"capacity\":40}");
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        assertThat(plan.body().path("sequence").asLong()).as("the registration, then the plan").isEqualTo(1);
+    }
+
     @Test
     void theSameIdWithOtherContentIsAConflictAndChangesNothing() {
         String p = id("conflict");

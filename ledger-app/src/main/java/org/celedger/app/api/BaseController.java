@@ -40,6 +40,7 @@ import org.celedger.domain.base.SubmitRosterCommand;
 import org.celedger.domain.base.Verdict;
 import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.Jurisdiction;
+import org.celedger.domain.Streams;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.projections.supervision.Supervision;
 import org.springframework.http.HttpStatus;
@@ -221,7 +222,7 @@ public class BaseController {
             }
         }
         answer.sort(java.util.Comparator.comparingInt(RosterRow::row));
-        StreamPosition base = positions.lastOf(baseId).orElse(new StreamPosition(-1, 0));
+        StreamPosition base = positions.lastOf(Streams.ofBase(baseId)).orElse(new StreamPosition(-1, 0));
         // The credits are the roster-credits process's to record (it also does so after a crash); the
         // answer waits for it, so that a read of a practitioner right after it includes the credit.
         boolean creditsRecorded = submitted.isEmpty() || consistency.await(RosterCreditsProcess.PROCESSOR,

@@ -89,6 +89,7 @@ public class EventStoreConfiguration {
         if (properties.eventStore().embedded()) {
             new JdbcTemplate(dataSource).execute(H2EventTableFactory.SET_IDENTITY_CACHE);
         }
+        SeparateStreams.run(new JdbcTemplate(dataSource));
         return engine;
     }
 }

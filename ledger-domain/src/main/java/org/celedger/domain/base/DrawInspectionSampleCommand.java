@@ -2,6 +2,7 @@ package org.celedger.domain.base;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.celedger.domain.Streams;
 import org.celedger.domain.practitioner.Jurisdiction;
 
 /**
@@ -10,7 +11,7 @@ import org.celedger.domain.practitioner.Jurisdiction;
  * signals ({@link SampleCandidate#of}). The {@code sampleId} is derived from the request
  * ({@link InspectionSample#sampleId}), so the same request is a retry; build the command with {@link #of}.
  */
-public record DrawInspectionSampleCommand(@TargetAggregateIdentifier String sampleId, Integer year, Integer size,
+public record DrawInspectionSampleCommand(String sampleId, Integer year, Integer size,
                                           String seed, Jurisdiction jurisdiction, List<SampleCandidate> population) {
 
     /** The command for this request, its sample id derived from it. */
@@ -18,5 +19,11 @@ public record DrawInspectionSampleCommand(@TargetAggregateIdentifier String samp
                                                  List<SampleCandidate> population) {
         return new DrawInspectionSampleCommand(InspectionSample.sampleId(year, jurisdiction, size, seed), year, size,
                 seed, jurisdiction, population);
+    }
+
+    /** The sample's stream in the event store ({@link Streams}). */
+    @TargetAggregateIdentifier
+    public String stream() {
+        return Streams.ofSample(sampleId);
     }
 }

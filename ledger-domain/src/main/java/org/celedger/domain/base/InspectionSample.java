@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.celedger.domain.Streams;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.practitioner.Jurisdiction;
 
@@ -32,7 +33,9 @@ public class InspectionSample {
     static final int MAX_SIZE = 1_000;
     static final int MAX_POPULATION = 200_000;
 
+    /** The sample's stream ({@link Streams#ofSample}). */
     @AggregateIdentifier
+    private String stream;
     private String sampleId;
     private InspectionSampleDrawn drawn;
 
@@ -97,6 +100,7 @@ public class InspectionSample {
     @EventSourcingHandler
     void on(InspectionSampleDrawn event) {
         sampleId = event.sampleId();
+        stream = Streams.ofSample(event.sampleId());
         drawn = event;
     }
 }

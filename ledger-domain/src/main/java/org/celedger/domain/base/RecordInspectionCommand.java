@@ -3,6 +3,7 @@ package org.celedger.domain.base;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.celedger.domain.Streams;
 
 /**
  * Records a supervisor's inspection (抽查 / 巡查) of a session
@@ -11,8 +12,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * optional (an inspection of the records observes neither); {@code notes} are required when the verdict is
  * {@link Verdict#FALSIFIED}, since they become the reason of every revocation.
  */
-public record RecordInspectionCommand(@TargetAggregateIdentifier String baseId, String sessionId,
+public record RecordInspectionCommand(String baseId, String sessionId,
                                       String inspectionId, String inspector, LocalDate date,
                                       Integer observedHeadcount, BigDecimal observedHours, Verdict verdict,
                                       String notes) {
+
+    /** The base's stream in the event store ({@link Streams}). */
+    @TargetAggregateIdentifier
+    public String stream() {
+        return Streams.ofBase(baseId);
+    }
 }

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.celedger.domain.Streams;
 import org.celedger.domain.IdConflictException;
 import org.celedger.domain.InvalidFactException;
 import org.celedger.domain.StateConflictException;
@@ -45,7 +46,9 @@ public class TrainingBase {
     /** Rows in one roster submission; a larger roster is reported in parts. */
     static final int MAX_ROSTER_ENTRIES = 5_000;
 
+    /** The base's stream ({@link Streams#ofBase}); the base's own id is {@link #baseId}. */
     @AggregateIdentifier
+    private String stream;
     private String baseId;
     private BaseRegistered registration;
     private BaseStatus status;
@@ -265,6 +268,7 @@ public class TrainingBase {
     @EventSourcingHandler
     void on(BaseRegistered event) {
         baseId = event.baseId();
+        stream = Streams.ofBase(event.baseId());
         registration = event;
         status = BaseStatus.ACTIVE;
     }
