@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.celedger.app.audit.RequestIds;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -123,6 +124,7 @@ public class BatchController {
         }
         batchSizes.record(batch.items().size());
         List<JsonNode> items = batch.items();
+        String requestId = RequestIds.current();
         ItemResult[] results = new ItemResult[items.size()];
         // Items of different practitioners are independent: they are spread over the workers, and the
         // items of one practitioner go to one worker, in their order, so a revocation never overtakes its award.
@@ -138,7 +140,7 @@ public class BatchController {
             if (!worker.isEmpty()) {
                 running.add(CompletableFuture.runAsync(() -> {
                     for (int from = 0; from < worker.size(); from += chunk) {
-                        writeChunk(caller, items, worker.subList(from, Math.min(worker.size(), from + chunk)), results);
+                        writeChunk(caller, requestId, items, worker.subList(from, Math.min(worker.size(), from + chunk)), results);
                     }
                 }, lanesExecutor));
             }
@@ -163,12 +165,13 @@ public class BatchController {
      * out. If the commit fails, nothing of the chunk was stored, and each item is written again on its
      * own; no item is acknowledged unless it is committed.
      */
-    private void writeChunk(ApiKey caller, List<JsonNode> items, List<Integer> chunk, ItemResult[] results) {
+    private void writeChunk(ApiKey caller, String requestId, List<JsonNode> items, List<Integer> chunk,
+                            ItemResult[] results) {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         root.attachTransaction(transactions);
         try {
             for (int i : chunk) {
-                results[i] = write(caller, i, items.get(i));
+                results[i] = write(caller, requestId, i, items.get(i));
             }
             root.commit();
             if (writer.sharedEventStore()) {
@@ -176,7 +179,7 @@ public class BatchController {
                 // what they refused is asked again on its own, where a refusal is re-checked on fresh state.
                 for (int i : chunk) {
                     if (results[i].status() != ItemStatus.ACCEPTED && results[i].status() != ItemStatus.DUPLICATE) {
-                        results[i] = write(caller, i, items.get(i));
+                        results[i] = write(caller, requestId, i, items.get(i));
                     }
                 }
             }
@@ -186,7 +189,7 @@ public class BatchController {
                 root.rollback(commitFailed);
             }
             for (int i : chunk) {
-                results[i] = write(caller, i, items.get(i));
+                results[i] = write(caller, requestId, i, items.get(i));
             }
         }
         locate(chunk, results);
@@ -215,10 +218,10 @@ public class BatchController {
         return practitioner.isTextual() ? "p:" + practitioner.asText() : "item:" + System.identityHashCode(item);
     }
 
-    private ItemResult write(ApiKey caller, int index, JsonNode item) {
+    private ItemResult write(ApiKey caller, String requestId, int index, JsonNode item) {
         try {
             Object command = command(item);
-            WriteOutcome outcome = writer.write(caller, command);
+            WriteOutcome outcome = writer.write(caller, requestId, command);
             return new ItemResult(index, outcome == WriteOutcome.ACCEPTED ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE,
                     null, null, null, LedgerWriter.aggregateOf(command));
         } catch (Exception e) {

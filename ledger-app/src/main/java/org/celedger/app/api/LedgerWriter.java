@@ -5,6 +5,8 @@ import static org.celedger.projections.TransientFailures.isTransient;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.celedger.app.audit.Actor;
+import org.celedger.app.audit.RequestIds;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
@@ -53,6 +55,11 @@ public class LedgerWriter {
         return send(caller, command);
     }
 
+    /** A write of a request served on another thread (a batch's lanes), which names the request's id itself. */
+    public WriteOutcome write(ApiKey caller, String requestId, Object command) {
+        return send(caller, requestId, command);
+    }
+
     /** What a write did, and where its aggregate's stream stands once it is committed. */
     public record Recorded(WriteOutcome outcome, StreamPosition position) {
     }
@@ -75,11 +82,21 @@ public class LedgerWriter {
 
     /** Sends any command and answers its result (a roster's rows, a drawn sample), retrying lost races. */
     public <R> R send(ApiKey caller, Object command) {
+        return send(caller, RequestIds.current(), command);
+    }
+
+    /**
+     * Sends a command with its actor (the caller's key and the request) as metadata, which every event it
+     * causes keeps: every fact says who recorded it.
+     */
+    private <R> R send(ApiKey caller, String requestId, Object command) {
         authorize(caller, command);
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Actor.of(caller, requestId).asMetaData());
         boolean revalidated = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                return commands.sendAndWait(command);
+                return commands.sendAndWait(message);
             } catch (RuntimeException e) {
                 if (sharedEventStore && !revalidated && causedBy(e, DomainRejection.class)) {
                     // Another node may have recorded what this node's cached aggregate lacks (an award

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.ReadConsistency;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -40,8 +41,11 @@ public class PractitionerReadController {
         this.clock = businessClock;
     }
 
-    /** One event of the history (API.md): its sequence in the practitioner's stream, type, recording instant and payload. */
-    public record HistoryEntry(long sequence, String type, Instant recordedAt, JsonNode payload) {
+    /**
+     * One event of the history (API.md): its sequence in the practitioner's stream, type, recording instant and
+     * payload, and who recorded it ({@code actor}; {@code keyId: unknown} for events recorded before actors were kept).
+     */
+    public record HistoryEntry(long sequence, String type, Instant recordedAt, JsonNode payload, Actor actor) {
     }
 
     /** The profile today: as registered, with every correction, and with the transfers already in effect. */
@@ -51,11 +55,11 @@ public class PractitionerReadController {
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the practitioner, in order")
     public List<HistoryEntry> history(HttpServletResponse response, @PathVariable String id) {
-        PractitionerFacts.Reflected reflected = facts.recorded(id);
-        ReadConsistency.state(response, reflected.upTo());
-        return reflected.facts().stream()
-                .map(f -> new HistoryEntry(f.sequence(), f.event().getClass().getSimpleName(), f.recordedAt(),
-                        json.valueToTree(f.event())))
+        PractitionerFacts.History history = facts.history(id);
+        ReadConsistency.state(response, history.upTo());
+        return history.facts().stream()
+                .map(a -> new HistoryEntry(a.fact().sequence(), a.fact().event().getClass().getSimpleName(),
+                        a.fact().recordedAt(), json.valueToTree(a.fact().event()), a.actor()))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.domain.practitioner.PractitionerEvent;
@@ -70,6 +71,25 @@ public class PractitionerFacts {
     public Reflected recorded(String practitionerId) {
         StreamPosition head = head(practitionerId);
         return new Reflected(upTo(stored(practitionerId, null), head), head);
+    }
+
+    /** A fact with who recorded it. */
+    public record Attributed(RecordedFact fact, Actor actor) {
+    }
+
+    /** A practitioner's history: its facts with their actors, up to {@code upTo}. */
+    public record History(List<Attributed> facts, StreamPosition upTo) {
+    }
+
+    /** Every fact recorded before the read began, each with its actor, straight from the event store. */
+    public History history(String practitionerId) {
+        StreamPosition head = head(practitionerId);
+        List<Attributed> facts = events.readEvents(practitionerId).asStream()
+                .filter(m -> m.getPayload() instanceof PractitionerEvent && m.getSequenceNumber() <= head.sequence())
+                .map(m -> new Attributed(new RecordedFact(m.getSequenceNumber(), m.getTimestamp(),
+                        (PractitionerEvent) m.getPayload()), Actor.of(m.getMetaData())))
+                .toList();
+        return new History(facts, head);
     }
 
     /** The facts recorded up to {@code instant}, straight from the event store. */

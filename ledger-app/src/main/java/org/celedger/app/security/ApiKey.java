@@ -8,6 +8,14 @@ import java.util.Set;
  */
 public record ApiKey(String hash, String name, Set<Role> roles, Set<String> baseIds) {
 
+    /**
+     * The key's id in the audit trail: the first 16 hex digits of its hash. It names the key without
+     * revealing it (the hash of a random secret cannot be reversed).
+     */
+    public String id() {
+        return "key-" + hash.substring(0, Math.min(16, hash.length()));
+    }
+
     public boolean has(Role role) {
         return roles.contains(role) || roles.contains(Role.ADMIN);
     }

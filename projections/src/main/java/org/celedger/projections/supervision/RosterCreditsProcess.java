@@ -3,7 +3,11 @@ package org.celedger.projections.supervision;
 import static org.celedger.projections.TransientFailures.causedBy;
 import static org.celedger.projections.TransientFailures.isTransient;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class RosterCreditsProcess {
 
     public static final String PROCESSOR = "roster-credits";
+    /** The metadata that names who recorded a fact (ledger-app's {@code Actor}). */
+    static final String ACTOR = "actor.";
     private static final Logger log = LoggerFactory.getLogger(RosterCreditsProcess.class);
     private static final int ATTEMPTS = 8;
 
@@ -53,19 +59,39 @@ public class RosterCreditsProcess {
     }
 
     @EventHandler
-    public void on(RosterSubmitted event) {
+    public void on(RosterSubmitted event, MetaData metaData) {
         // The base that reports the hours is the authority that certifies them (核定单位) in the ledger.
-        sendAll(RosterCredits.awardsFor(event, "training base " + event.baseId()));
+        sendAll(RosterCredits.awardsFor(event, "training base " + event.baseId()), metaData);
     }
 
     @EventHandler
-    public void on(SessionFalsified event) {
-        sendAll(RosterCredits.revocationsFor(event));
+    public void on(SessionFalsified event, MetaData metaData) {
+        sendAll(RosterCredits.revocationsFor(event), metaData);
     }
 
-    private void sendAll(List<?> batch) {
+    /** Convenience for tests and replays without metadata. */
+    public void on(RosterSubmitted event) {
+        on(event, MetaData.emptyInstance());
+    }
+
+    public void on(SessionFalsified event) {
+        on(event, MetaData.emptyInstance());
+    }
+
+    /**
+     * Sends each command on behalf of whoever recorded the event (its {@code actor.*} metadata, which the
+     * facts it causes keep), noting that this process wrote them.
+     */
+    private void sendAll(List<?> batch, MetaData cause) {
+        Map<String, Object> actor = new HashMap<>();
+        cause.forEach((key, value) -> {
+            if (key.startsWith(ACTOR)) {
+                actor.put(key, value);
+            }
+        });
+        actor.put(ACTOR + "via", PROCESSOR);
         for (Object command : batch) {
-            send(command);
+            send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
         }
     }
 

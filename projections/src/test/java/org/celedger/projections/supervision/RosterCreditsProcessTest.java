@@ -82,6 +82,17 @@ class RosterCreditsProcessTest {
 
     /** Records every command; refuses those for {@code refuse} (or, with "conflict", all) as the aggregate would. */
     @Test
+    void eachCommandIsSentOnBehalfOfWhoeverRecordedTheRosterNotingTheProcess() {
+        RecordingGateway gateway = new RecordingGateway(null);
+        var cause = org.axonframework.messaging.MetaData.with("actor.keyId", "key-0123456789abcdef")
+                .and("actor.name", "钢铁培训基地平台").and("traceId", "not an actor's");
+        new RosterCreditsProcess(gateway).on(ROSTER, cause);
+        assertThat(gateway.metaData).hasSize(2).allSatisfy(m -> assertThat(m).containsOnly(
+                java.util.Map.entry("actor.keyId", "key-0123456789abcdef"), java.util.Map.entry("actor.name", "钢铁培训基地平台"),
+                java.util.Map.entry("actor.via", "roster-credits")));
+    }
+
+    @Test
     void eachCommandIsCommittedOnItsOwnBeforeTheHandlerReturnsNotNestedInTheProcessorsUnitOfWork() {
         RecordingGateway gateway = new RecordingGateway(null);
         var processorsUnitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
@@ -96,6 +107,7 @@ class RosterCreditsProcessTest {
 
     static final class RecordingGateway implements CommandGateway {
         final List<Object> sent = new ArrayList<>();
+        final List<org.axonframework.messaging.MetaData> metaData = new ArrayList<>();
         int sentWithinAUnitOfWork;
         private final String refuse;
 
@@ -105,7 +117,11 @@ class RosterCreditsProcessTest {
 
         @Override
         @SuppressWarnings("unchecked")
-        public <R> R sendAndWait(Object command) {
+        public <R> R sendAndWait(Object message) {
+            Object command = message instanceof org.axonframework.commandhandling.CommandMessage<?> m ? m.getPayload() : message;
+            if (message instanceof org.axonframework.commandhandling.CommandMessage<?> m) {
+                metaData.add(m.getMetaData());
+            }
             sent.add(command);
             if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
                 sentWithinAUnitOfWork++;
