@@ -106,6 +106,29 @@ class AccountabilityTest {
         assertThat(credit.path("requestId").asText()).isEqualTo("req-credit");
         assertThat(credit.path("via").isNull()).isTrue();
         assertThat(history.toString()).as("a key's secret is never shown").doesNotContain(platformKey).doesNotContain(baseKey);
+
+        // the audit trail: what the platform's key did, and everything recorded about the practitioner
+        JsonNode byKey = api.get("/api/v1/audit?actor=" + keyId(platformKey), ADMIN).body();
+        assertThat(byKey.path("entries")).hasSize(1);
+        assertThat(byKey.path("entries").get(0).path("stream").asText()).isEqualTo(p);
+        assertThat(byKey.path("entries").get(0).path("type").asText()).isEqualTo("CreditAwarded");
+        assertThat(byKey.path("entries").get(0).path("sequence").asLong()).isEqualTo(2);
+        assertThat(byKey.path("complete").asBoolean()).isTrue();
+        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"审计\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+        JsonNode aboutP = api.get("/api/v1/audit?practitionerId=" + p, auditor).body();
+        assertThat(aboutP.path("entries")).hasSize(3);
+        assertThat(aboutP.path("entries").get(1).path("actor").path("via").asText()).isEqualTo("roster-credits");
+        JsonNode page = api.get("/api/v1/audit?actor=" + keyId(baseKey) + "&limit=1", ADMIN).body();
+        assertThat(page.path("entries")).hasSize(1);
+        assertThat(page.path("entries").get(0).path("stream").asText()).isEqualTo("base/" + baseId);
+        assertThat(page.path("complete").asBoolean()).isFalse();
+        JsonNode next = api.get("/api/v1/audit?actor=" + keyId(baseKey) + "&limit=10&after="
+                + page.path("scannedThrough").asLong(), ADMIN).body();
+        assertThat(next.path("entries")).as("the roster, then its credit").hasSize(2);
+        assertThat(api.get("/api/v1/audit?actor=" + keyId(baseKey), baseKey).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit", ADMIN).field()).isEqualTo("actor");
+        assertThat(api.get("/api/v1/audit?actor=x&limit=0", ADMIN).field()).isEqualTo("limit");
     }
 
     @Test

@@ -102,6 +102,7 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets",
                                 "/api/v1/eligibility").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/audit").hasAnyRole(AUDITOR, ADMIN)
                         // supervisors: bases, samples, inspections
                         .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/status-changes",
                                 "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)

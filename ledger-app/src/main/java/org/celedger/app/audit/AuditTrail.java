@@ -1,0 +1,85 @@
+package org.celedger.app.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What was recorded, by whom: the events of the store in the order they were stored, with their actors,
+ * read from the event store itself (the actor is the event's metadata). A question about one practitioner
+ * reads only that practitioner's stream; a question about a key reads the store forward from a position,
+ * a bounded number of rows per page, so no question costs more than a page however large the store.
+ */
+@Component
+public class AuditTrail {
+
+    /** Rows read per page at most, whatever matches: the bound on one request's work. */
+    static final int SCAN_PER_PAGE = 20_000;
+
+    private final JdbcTemplate store;
+    private final Serializer serializer;
+
+    public AuditTrail(DataSource eventStore, @Qualifier("eventSerializer") Serializer serializer) {
+        this.store = new JdbcTemplate(eventStore);
+        this.serializer = serializer;
+    }
+
+    /** One recorded event: where, what, when, by whom. */
+    public record Entry(long position, String stream, long sequence, String type, Instant recordedAt, Actor actor) {
+    }
+
+    /**
+     * A page of the trail. {@code scannedThrough}: the last position read; ask again with {@code after} set to
+     * it for the next page ({@code complete}: nothing stored after it).
+     */
+    public record Page(List<Entry> entries, long scannedThrough, boolean complete) {
+    }
+
+    public record Question(String keyId, String stream, Instant from, Instant to, long after, int limit) {
+    }
+
+    public Page find(Question q) {
+        List<Entry> found = new ArrayList<>();
+        long[] last = {q.after()};
+        int[] read = {0};
+        String sql = "SELECT globalIndex, aggregateIdentifier, sequenceNumber, payloadType, timeStamp, metaData"
+                + " FROM DomainEventEntry WHERE globalIndex > ?" + (q.stream() == null ? "" : " AND aggregateIdentifier = ?")
+                + " ORDER BY globalIndex LIMIT " + SCAN_PER_PAGE;
+        Object[] args = q.stream() == null ? new Object[]{q.after()} : new Object[]{q.after(), q.stream()};
+        store.query(sql, rs -> {
+            while (found.size() < q.limit() && rs.next()) {
+                read[0]++;
+                long position = rs.getLong(1);
+                last[0] = position;
+                Instant recordedAt = Instant.parse(rs.getString(5));
+                if ((q.from() != null && recordedAt.isBefore(q.from())) || (q.to() != null && !recordedAt.isBefore(q.to()))) {
+                    continue;
+                }
+                Actor actor = Actor.of(metaData(rs.getBytes(6)));
+                if (q.keyId() != null && !q.keyId().equals(actor.keyId())) {
+                    continue;
+                }
+                String type = rs.getString(4);
+                found.add(new Entry(position, rs.getString(2), rs.getLong(3), type.substring(type.lastIndexOf('.') + 1),
+                        recordedAt, actor));
+            }
+            return null;
+        }, args);
+        boolean complete = found.size() < q.limit() && read[0] < SCAN_PER_PAGE;
+        return new Page(found, last[0], complete);
+    }
+
+    private MetaData metaData(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return MetaData.emptyInstance();
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, MetaData.class.getName(), null));
+    }
+}
