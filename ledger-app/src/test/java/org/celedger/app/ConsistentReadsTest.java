@@ -92,6 +92,8 @@ class ConsistentReadsTest {
             Api.Response registered = write("/api/v1/practitioners", Api.registration(p)
                     .replace("\"FEMALE\"", "\"MALE\"").replace("1980-05-17", "1985-06-01"));
             assertThat(registered.body().path("sequence").asLong()).isZero();
+            assertThat(registered.body().path("id").asText()).isEqualTo(p);
+            assertThat(registered.body().path("factId").asText()).isEqualTo(p);
             assertThat(registered.header(ReadConsistency.SEQUENCE_HEADER)).isZero();
             Api.Response last = registered;
             for (int year = 2024; year <= 2026; year++) {
@@ -106,6 +108,7 @@ class ConsistentReadsTest {
             Api.Response revoked = write("/api/v1/practitioners/" + p + "/credits/pro-2025/revocations",
                     "{\"reason\":\"证书作废\"}");
             assertThat(revoked.body().path("sequence").asLong()).isEqualTo(7);
+            assertThat(revoked.body().path("factId").asText()).as("the award it revoked").isEqualTo("pro-2025");
             JsonNode notMet = decisionAtOnce(p, revoked);
             assertThat(notMet.path("outcome").asText()).isEqualTo("NOT_MET");
             assertThat(notMet.toString()).contains("\"scope\":\"2025\"");

@@ -178,6 +178,7 @@ abstract class EventStoreContractTest {
         assertThat(batch.body().path("accepted").asInt()).as(batch.raw()).isEqualTo(6);
         JsonNode lastItem = batch.body().path("results").get(5);
         assertThat(lastItem.path("sequence").asLong()).isEqualTo(6);
+        assertThat(lastItem.path("factId").asText()).isEqualTo("pro-2026");
         assertDecisionAtOnce(p, lastItem, "MET");
 
         Api.Response revoked = api.post("/api/v1/practitioners/" + p + "/credits/pro-2025/revocations", ADMIN,

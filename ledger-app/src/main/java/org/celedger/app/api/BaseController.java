@@ -135,8 +135,8 @@ public class BaseController {
 
     /** The answer to an inspection; {@code revocationsRecorded} (FALSIFIED only): the session's credits are revoked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InspectionReceipt(WriteOutcome status, String type, String id, long sequence, long position,
-                                    Boolean revocationsRecorded) {
+    public record InspectionReceipt(WriteOutcome status, String type, String id, String factId, long sequence,
+                                    long position, Boolean revocationsRecorded) {
     }
 
     /** A drawn sample, and where its stream stands with it ({@code sequence}, {@code position}). */
@@ -147,7 +147,7 @@ public class BaseController {
     @Operation(summary = "Register a training base (SUPERVISOR)")
     public ResponseEntity<WriteReceipt> register(@AuthenticationPrincipal ApiKey caller, @RequestBody BaseRegistration b) {
         return receipt(writer.record(caller, new RegisterBaseCommand(b.baseId(), b.name(), b.level(), b.jurisdiction(),
-                b.region())), "base", b.baseId());
+                b.region())), "base", b.baseId(), b.baseId());
     }
 
     @PostMapping("/bases/{baseId}/status-changes")
@@ -155,7 +155,7 @@ public class BaseController {
     public ResponseEntity<WriteReceipt> status(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
                                                @RequestBody StatusChange c) {
         return receipt(writer.record(caller, new ChangeBaseStatusCommand(baseId, c.changeId(), c.status(), c.reason())),
-                "base-status", baseId);
+                "base-status", baseId, c.changeId());
     }
 
     @PostMapping("/bases/{baseId}/sessions")
@@ -164,7 +164,7 @@ public class BaseController {
                                              @RequestBody SessionPlan p) {
         ownBase(caller, baseId);
         return receipt(writer.record(caller, new FileSessionPlanCommand(baseId, p.sessionId(), p.title(), p.category(),
-                p.mode(), p.startDate(), p.endDate(), p.location(), p.capacity())), "session-plan", baseId);
+                p.mode(), p.startDate(), p.endDate(), p.location(), p.capacity())), "session-plan", baseId, p.sessionId());
     }
 
     @PostMapping(path = "/bases/{baseId}/sessions/{sessionId}/roster", consumes = "application/json")
@@ -301,8 +301,8 @@ public class BaseController {
         return ResponseEntity.status(recorded.outcome() == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(ReadConsistency.SEQUENCE_HEADER, String.valueOf(at.sequence()))
                 .header(ReadConsistency.POSITION_HEADER, String.valueOf(at.position()))
-                .body(new InspectionReceipt(recorded.outcome(), "inspection", baseId, at.sequence(), at.position(),
-                        revocationsRecorded));
+                .body(new InspectionReceipt(recorded.outcome(), "inspection", baseId, i.inspectionId(), at.sequence(),
+                        at.position(), revocationsRecorded));
     }
 
     private static void ownBase(ApiKey caller, String baseId) {
@@ -312,7 +312,8 @@ public class BaseController {
         }
     }
 
-    private static ResponseEntity<WriteReceipt> receipt(LedgerWriter.Recorded recorded, String type, String id) {
-        return WriteReceipt.of(recorded, type, id).response();
+    private static ResponseEntity<WriteReceipt> receipt(LedgerWriter.Recorded recorded, String type, String id,
+                                                        String factId) {
+        return WriteReceipt.of(recorded, type, id, factId).response();
     }
 }

@@ -93,15 +93,16 @@ public class BatchController {
      * practitioner's stream stands once the item is committed (as a single write's answer does).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, ItemStatus status, ProblemDetail problem, Long sequence, Long position,
-                             @JsonIgnore String aggregateId) {
+    public record ItemResult(int index, ItemStatus status, ProblemDetail problem, String factId, Long sequence,
+                             Long position, @JsonIgnore String aggregateId) {
 
         boolean recorded() {
             return status == ItemStatus.ACCEPTED || status == ItemStatus.DUPLICATE;
         }
 
         ItemResult located(StreamPosition at) {
-            return at == null ? this : new ItemResult(index, status, problem, at.sequence(), at.position(), aggregateId);
+            return at == null ? this : new ItemResult(index, status, problem, factId, at.sequence(), at.position(),
+                    aggregateId);
         }
     }
 
@@ -220,18 +221,22 @@ public class BatchController {
 
     private ItemResult write(ApiKey caller, String requestId, int index, JsonNode item) {
         try {
-            Object command = command(item);
-            WriteOutcome outcome = writer.write(caller, requestId, command);
+            Item read = command(item);
+            WriteOutcome outcome = writer.write(caller, requestId, read.command());
             return new ItemResult(index, outcome == WriteOutcome.ACCEPTED ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE,
-                    null, null, null, LedgerWriter.aggregateOf(command));
+                    null, read.factId(), null, null, LedgerWriter.aggregateOf(read.command()));
         } catch (Exception e) {
             ProblemDetail problem = problems.of(e);
             problem.setProperty("index", index);
-            return new ItemResult(index, statusOf(problem), problem, null, null, null);
+            return new ItemResult(index, statusOf(problem), problem, null, null, null, null);
         }
     }
 
-    private Object command(JsonNode item) throws Exception {
+    /** An item read: the command it asks for and the id of the fact it records. */
+    private record Item(Object command, String factId) {
+    }
+
+    private Item command(JsonNode item) throws Exception {
         if (!(item instanceof ObjectNode node)) {
             throw invalid("type", "an item is an object with a type");
         }
@@ -253,7 +258,8 @@ public class BatchController {
             practitionerId = text(body.remove("practitionerId"), "practitionerId");
         }
         String factId = kind.factIdField() == null ? null : text(body.remove(kind.factIdField()), kind.factIdField());
-        return kind.command(practitionerId, factId, json.treeToValue(body, kind.body()));
+        WriteRequests.WriteRequest request = json.treeToValue(body, kind.body());
+        return new Item(kind.command(practitionerId, factId, request), kind.factId(factId, request));
     }
 
     private static String text(JsonNode node, String field) {

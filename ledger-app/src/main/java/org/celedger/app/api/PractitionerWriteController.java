@@ -100,6 +100,6 @@ public class PractitionerWriteController {
     private ResponseEntity<WriteReceipt> write(ApiKey caller, WriteKind kind, String practitionerId, String factId,
                                                WriteRequest body) {
         var recorded = writer.record(caller, kind.command(practitionerId, factId, body));
-        return WriteReceipt.of(recorded, kind.toString(), practitionerId).response();
+        return WriteReceipt.of(recorded, kind.toString(), practitionerId, kind.factId(factId, body)).response();
     }
 }

@@ -48,6 +48,22 @@ public enum WriteKind {
         return factIdField;
     }
 
+    /**
+     * The id of the fact this write records: the practitioner's for a registration, else the id the body names
+     * ({@code awardId}, {@code correctionId}, …) or, for revocations and reassignments, the fact they act on.
+     */
+    public String factId(String pathFactId, WriteRequest request) {
+        return switch (this) {
+            case PRACTITIONER -> ((Registration) request).id();
+            case PROFILE_CORRECTION -> ((ProfileCorrection) request).correctionId();
+            case CREDIT -> ((CreditAward) request).awardId();
+            case CONVERSION -> ((Conversion) request).conversionId();
+            case EXEMPTION -> ((Exemption) request).exemptionId();
+            case TRANSFER -> ((Transfer) request).transferId();
+            case CREDIT_REVOCATION, CREDIT_REASSIGNMENT, CONVERSION_REVOCATION, EXEMPTION_REVOCATION -> pathFactId;
+        };
+    }
+
     /** The command this write asks for. {@code factId} is the path's award, conversion or exemption id. */
     public Object command(String practitionerId, String factId, WriteRequest request) {
         return switch (this) {

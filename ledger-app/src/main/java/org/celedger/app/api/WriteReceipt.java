@@ -7,15 +7,16 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The answer to a write: ACCEPTED (201) recorded it now, DUPLICATE (200) found it already recorded.
+ * {@code id} is the practitioner's (or base's) id, {@code factId} the id of the fact the write recorded.
  * {@code sequence} and {@code position} say where the aggregate {@code id} stands once the write is
  * committed (its fact included): a read of that practitioner includes it at once on any node, and a read
  * of a whole view includes it when asked to wait for {@code position}. Also in the headers
  * {@code Ledger-Sequence} and {@code Ledger-Position}.
  */
-public record WriteReceipt(WriteOutcome status, String type, String id, long sequence, long position) {
+public record WriteReceipt(WriteOutcome status, String type, String id, String factId, long sequence, long position) {
 
-    static WriteReceipt of(LedgerWriter.Recorded recorded, String type, String id) {
-        return new WriteReceipt(recorded.outcome(), type, id, recorded.position().sequence(),
+    static WriteReceipt of(LedgerWriter.Recorded recorded, String type, String id, String factId) {
+        return new WriteReceipt(recorded.outcome(), type, id, factId, recorded.position().sequence(),
                 recorded.position().position());
     }
 
