@@ -452,6 +452,23 @@ abstract class EventStoreContractTest {
         assertThat(api.get("/api/v1/practitioners/" + p + "/history", integrator).status()).isEqualTo(403);
         assertThat(storedEvents()).isEqualTo(stored);
 
+        String platform = api.post("/api/v1/api-keys", ADMIN,
+                "{\"name\":\"online platform\",\"roles\":[\"INTEGRATOR\"]}").body().path("key").asText();
+        Api.Response namingABase = api.post(path, platform, credit("k2", "4"));
+        assertThat(namingABase.status()).as("a key naming no base writes no base's credit").isEqualTo(403);
+        assertThat(namingABase.field()).isEqualTo("baseId");
+        Api.Response rosterId = api.post(path, integrator, credit("s-2/" + p, "4"));
+        assertThat(rosterId.status()).as("a roster's award id of another session").isEqualTo(422);
+        assertThat(rosterId.field()).isEqualTo("awardId");
+        Api.Response noBase = api.post(path, platform, credit("s-1/" + p, "4")
+                .replace("\"baseId\":\"base-1\",\"sessionId\":\"s-1\",", ""));
+        assertThat(noBase.status()).as("a roster's award id without its roster's base and session").isEqualTo(422);
+        assertThat(api.post(path, platform, credit("s-1/" + p, "4")).status())
+                .as("a roster's award id, by a key not of the roster's base").isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        assertThat(api.post(path, platform, credit("k3", "4").replace("\"baseId\":\"base-1\",\"sessionId\":\"s-1\",", ""))
+                .status()).as("a platform's credit naming no base").isEqualTo(201);
         assertThat(api.post(path, integrator, credit("k1", "4")).status()).as("own base").isEqualTo(201);
         assertThat(api.get("/api/v1/practitioners/" + p + "/history", auditor).status()).isEqualTo(200);
         // Health needs no key. Its overall status includes readiness, which is OUT_OF_SERVICE (503) until the

@@ -15,6 +15,7 @@ import org.celedger.app.store.LedgerProperties;
 import org.celedger.domain.DomainRejection;
 import org.celedger.app.security.ApiKey;
 import org.celedger.domain.WriteOutcome;
+import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.practitioner.AwardCreditCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,17 @@ public class LedgerWriter {
 
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
     private static void authorize(ApiKey caller, Object command) {
+        if (command instanceof AwardCreditCommand award && award.awardId() != null
+                && award.awardId().contains(RosterCredits.SEPARATOR) && (award.baseId() == null
+                || award.sessionId() == null
+                || !award.awardId().equals(RosterCredits.awardId(award.sessionId(), award.practitionerId())))) {
+            // A roster's award id names its session and practitioner, and is written for that session's base only
+            // (by its key, checked next): taken by anyone else before the roster arrived, the roster's row would be
+            // answered ACCEPTED and its credit never awarded (the process finds the id used for another fact).
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Reserved award id", "awardId",
+                    "An award id holding '/' is a roster's, sessionId/practitionerId, written only with the baseId and "
+                            + "sessionId of that roster; name any other award without '/'.");
+        }
         if (command instanceof AwardCreditCommand award && !caller.mayWriteFor(award.baseId())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this base", "baseId",
                     "This API key may not write for base " + award.baseId() + ".");

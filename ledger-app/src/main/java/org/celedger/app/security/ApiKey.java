@@ -25,8 +25,11 @@ public record ApiKey(String hash, String name, Set<Role> roles, Set<String> base
         return roles.contains(Role.ADMIN) || baseIds.contains(baseId);
     }
 
-    /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
+    /**
+     * API.md: an integrator key is limited to the bases it names, where the write names a base. A key naming
+     * no base (an online platform, an HR office) writes only facts that name none.
+     */
     public boolean mayWriteFor(String baseId) {
-        return baseId == null || roles.contains(Role.ADMIN) || baseIds.isEmpty() || baseIds.contains(baseId);
+        return baseId == null || roles.contains(Role.ADMIN) || baseIds.contains(baseId);
     }
 }

@@ -19,9 +19,12 @@ public final class RosterCredits {
     private RosterCredits() {
     }
 
+    /** What separates the session from the practitioner in a roster's award id; no other award id holds it. */
+    public static final String SEPARATOR = "/";
+
     /** The award a roster row becomes: {@code sessionId + "/" + practitionerId} (API.md). */
     public static String awardId(String sessionId, String practitionerId) {
-        return sessionId + "/" + practitionerId;
+        return sessionId + SEPARATOR + practitionerId;
     }
 
     /**
