@@ -470,6 +470,22 @@ abstract class EventStoreContractTest {
         assertThat(api.post(path, platform, credit("k3", "4").replace("\"baseId\":\"base-1\",\"sessionId\":\"s-1\",", ""))
                 .status()).as("a platform's credit naming no base").isEqualTo(201);
         assertThat(api.post(path, integrator, credit("k1", "4")).status()).as("own base").isEqualTo(201);
+        assertThat(api.post(path, ADMIN, credit("k4", "4").replace("base-1", "base-2")).status()).isEqualTo(201);
+
+        // revocations: an integrator's own base's credits or its own records; a supervisor's any
+        String revoke = "{\"reason\":\"撤销\"}";
+        Api.Response foreign = api.post(path + "/k3/revocations", integrator, revoke);
+        assertThat(foreign.status()).as("another key's credit naming no base").isEqualTo(403);
+        assertThat(foreign.field()).isEqualTo("awardId");
+        assertThat(api.post(path + "/k4/revocations", integrator, revoke).status()).as("another base's").isEqualTo(403);
+        assertThat(api.post(path + "/k3/reassignments", integrator, "{\"targetYear\":2024,\"reason\":\"补学\"}").status())
+                .isEqualTo(403);
+        assertThat(api.post(path + "/k1/revocations", integrator, revoke).status()).as("its own base's").isEqualTo(201);
+        assertThat(api.post(path + "/k3/revocations", platform, revoke).status()).as("its own record").isEqualTo(201);
+        String supervisor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"盟市人社局\",\"roles\":[\"SUPERVISOR\"]}")
+                .body().path("key").asText();
+        assertThat(api.post(path + "/k4/revocations", supervisor, revoke).status()).as("a supervisor's").isEqualTo(201);
+        assertThat(api.post(path, supervisor, credit("k5", "4")).status()).as("supervisors award nothing").isEqualTo(403);
         assertThat(api.get("/api/v1/practitioners/" + p + "/history", auditor).status()).isEqualTo(200);
         // Health needs no key. Its overall status includes readiness, which is OUT_OF_SERVICE (503) until the
         // projections have first caught up after start: this test may run while they still project the batch

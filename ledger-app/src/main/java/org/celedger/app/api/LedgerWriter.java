@@ -39,10 +39,12 @@ public class LedgerWriter {
     private final boolean sharedEventStore;
 
     private final StreamHeads positions;
+    private final IntegratorScope scope;
 
     public LedgerWriter(CommandGateway commands, AggregateCaches caches, LedgerProperties properties,
-                        StreamHeads positions) {
+                        StreamHeads positions, IntegratorScope scope) {
         this.positions = positions;
+        this.scope = scope;
         this.commands = commands;
         this.caches = caches;
         this.sharedEventStore = !properties.eventStore().embedded();
@@ -116,7 +118,8 @@ public class LedgerWriter {
     }
 
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
-    private static void authorize(ApiKey caller, Object command) {
+    private void authorize(ApiKey caller, Object command) {
+        scope.authorize(caller, command);
         if (command instanceof AwardCreditCommand award && award.awardId() != null
                 && award.awardId().contains(RosterCredits.SEPARATOR) && (award.baseId() == null
                 || award.sessionId() == null

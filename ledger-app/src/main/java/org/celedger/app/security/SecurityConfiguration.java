@@ -32,6 +32,14 @@ public class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
     private static final String ADMIN = Role.ADMIN.name();
+    /**
+     * A credit's revocation; matched on the raw path, where a roster's award id keeps its {@code %2F}
+     * (a pattern's {@code *} takes one decoded segment).
+     */
+    private static final java.util.regex.Pattern REVOCATION_PATH =
+            java.util.regex.Pattern.compile("/api/v1/practitioners/[^/]+/credits/[^/]+/revocations");
+    private static final org.springframework.security.web.util.matcher.RequestMatcher CREDIT_REVOCATION =
+            request -> "POST".equals(request.getMethod()) && REVOCATION_PATH.matcher(request.getRequestURI()).matches();
 
     /**
      * The paths below are matched as path patterns, not through Spring MVC's handler mappings (Spring
@@ -107,6 +115,8 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/status-changes",
                                 "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/bases/**", "/api/v1/supervision/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
+                        // supervisors revoke credits (API.md); integrators those of their bases (IntegratorScope)
+                        .requestMatchers(CREDIT_REVOCATION).hasAnyRole(SUPERVISOR, INTEGRATOR, ADMIN)
                         // integrators: facts, batches, plans and rosters of their bases
                         .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/practitioners/**", "/api/v1/batches",
                                 "/api/v1/bases/*/sessions", "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, ADMIN)
