@@ -7,10 +7,8 @@ import org.celedger.domain.practitioner.CreditAwarded;
 import org.celedger.domain.practitioner.CreditReassigned;
 import org.celedger.domain.practitioner.CreditRevoked;
 import org.celedger.domain.practitioner.PractitionerProfile;
-import org.celedger.domain.practitioner.QualificationExamPassed;
 import org.celedger.domain.rules.conversions.ConversionFact;
 import org.celedger.domain.rules.conversions.Conversions;
-import org.celedger.domain.rules.conversions.QualificationExam;
 import org.celedger.domain.rules.model.ActivityRule;
 import org.celedger.domain.rules.model.Cited;
 
@@ -148,19 +146,19 @@ final class Crediting {
         }
         if (c.revokedBy != null) {
             ConversionRevoked revocation = (ConversionRevoked) c.revokedBy.event();
-            year.add(zero(c, rules.citationOf(conversion), rules.categoryOf(conversion),
+            year.add(zero(c, rules,
                     "revoked by sequence " + c.revokedBy.sequence() + " (" + revocation.reason() + ")"));
             return;
         }
         if (asOf != null && conversion.date().isAfter(asOf)) {
-            year.add(zero(c, rules.citationOf(conversion), rules.categoryOf(conversion),
+            year.add(zero(c, rules,
                     "dated " + conversion.date() + ", after the as-of date " + asOf));
             return;
         }
         rules.valueInYear(c.fact, year, ruleSet.id(), ruleSet.yearlyMinimums());
     }
 
-    // ---- window-level credits (§4.2: NX exams) -------------------------------------------------
+    // ---- window-level credits (§4.2: NX exams, NX professional part deemed met) ----------------
 
     /**
      * The credits a window receives whole, not through a year: an NX title language or computer
@@ -168,56 +166,27 @@ final class Crediting {
      * the rule's last one.
      */
     List<Contribution> windowCredits(PractitionerFacts facts, int evaluationYear) {
-        List<ConversionFact> conversions = new ArrayList<>(facts.conversions.size());
-        for (PractitionerFacts.Conversion c : facts.conversions) {
-            conversions.add(new ConversionFact(c.fact, c.revokedBy));
-        }
-        return ruleSet.conversions().windowCredits(conversions, asOf, evaluationYear);
+        return ruleSet.conversions().windowCredits(facts.conversionFacts(), asOf, evaluationYear);
     }
 
     /**
-     * The qualification exam that deems the professional part of the window met (NX-2022 一(三)3):
-     * passed by the as-of date, after the current title (of the levels the rule names) was obtained.
-     * Null when none qualifies; {@code rejected} receives the exams that do not, with the reason.
+     * The qualification exam that deems the professional part of the window met (NX-2022 一(三)3),
+     * or null; {@code rejected} receives the exams that do not, with the reason.
      */
-    PractitionerFacts.Conversion windowDeemingExam(PractitionerFacts facts, List<Contribution> rejected) {
-        QualificationExam rule = ruleSet.conversions().qualificationExam();
-        if (!rule.deemsWindowPart()) {
-            return null;
-        }
-        Category category = rule.category().value();
-        PractitionerFacts.Conversion found = null;
-        for (PractitionerFacts.Conversion c : facts.conversions) {
-            if (!(c.conversion instanceof QualificationExamPassed exam)) {
-                continue;
-            }
-            String reason;
-            if (c.revokedBy != null) {
-                reason = "revoked by sequence " + c.revokedBy.sequence();
-            } else {
-                reason = rule.notDeemingWindow(exam, asOf, profile);
-                if (reason == null && found != null) {
-                    reason = "the window is already deemed met by another exam";
-                }
-            }
-            if (reason == null) {
-                found = c;
-            } else {
-                rejected.add(zero(c, rule.effect().cite(), category, reason));
-            }
-        }
-        return found;
+    ConversionFact windowDeemingExam(PractitionerFacts facts, List<Contribution> rejected) {
+        return ruleSet.conversions().windowDeemingExam(facts.conversionFacts(), asOf, profile, rejected);
     }
 
-    /** The clause that deems a window's professional part met. */
-    String deemingCitation() {
-        return ruleSet.conversions().qualificationExam().effect().cite();
+    /** The item deeming the window's professional part met: from {@code actual} up to {@code part}. */
+    Contribution windowPartDeemed(ConversionFact exam, BigDecimal actual, BigDecimal part) {
+        return ruleSet.conversions().windowPartDeemed(exam, actual, part);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private static Contribution zero(PractitionerFacts.Conversion c, String citation, Category category, String note) {
-        return new Contribution(c.fact.sequence(), EventTypes.of(c.conversion), c.conversion.conversionId(), Hours.ZERO,
-                citation, category, note);
+    private static Contribution zero(PractitionerFacts.Conversion c, Conversions rules, String note) {
+        ConversionRecorded conversion = c.conversion;
+        return new Contribution(c.fact.sequence(), rules.eventTypeOf(conversion), conversion.conversionId(), Hours.ZERO,
+                rules.citationOf(conversion), rules.categoryOf(conversion), note);
     }
 }

@@ -1,13 +1,12 @@
 package org.celedger.domain.rules;
 
 import org.celedger.domain.practitioner.Category;
-import org.celedger.domain.practitioner.ComputerExamPassed;
-import org.celedger.domain.practitioner.TitleLanguageExamPassed;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.model.AgePartialMode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.Minimums;
 import org.celedger.domain.rules.model.RequirementRule;
+import org.celedger.domain.rules.conversions.ConversionFact;
 import org.celedger.domain.rules.reliefs.AppliedRelief;
 import org.celedger.domain.rules.reliefs.ReliefContext;
 
@@ -173,8 +172,8 @@ public final class RuleEngine {
     /** As {@link #years(List, RuleSets)}, on facts folded once. */
     public List<YearTotals> years(PractitionerFacts f, RuleSets ruleSets) {
         List<YearTotals> result = new ArrayList<>();
-        Set<Integer> yearsOfOtherFacts = otherFactYears(f);
-        for (int year : factYears(f)) {
+        Set<Integer> yearsOfOtherFacts = f.creditYearsOfFactsInSomeYear();
+        for (int year : f.creditYears()) {
             PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
             RuleSet ruleSet = ruleSets.findServing(profile.jurisdiction(), year).orElse(null);
             if (ruleSet == null) {
@@ -197,7 +196,7 @@ public final class RuleEngine {
     public List<YearTotals> years(List<RecordedFact> facts, RuleSet ruleSet) {
         PractitionerFacts f = PractitionerFacts.of(facts);
         List<YearTotals> result = new ArrayList<>();
-        for (int year : factYears(f)) {
+        for (int year : f.creditYears()) {
             PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
             Crediting crediting = new Crediting(ruleSet, profile, null);
             addIfValued(result, ruleSet, crediting.years(f, new int[]{year}).get(year));
@@ -301,14 +300,11 @@ public final class RuleEngine {
         }
         // NX-2022 一(三)3: the professional part of the window deemed met.
         List<Contribution> rejected = new ArrayList<>(0);
-        PractitionerFacts.Conversion exam = crediting.windowDeemingExam(f, rejected);
+        ConversionFact exam = crediting.windowDeemingExam(f, rejected);
         profItems.addAll(rejected);
         BigDecimal part = professionalPart(shape);
         if (exam != null && part != null) {
-            BigDecimal topUp = Hours.max(Hours.ZERO, part.subtract(prof));
-            profItems.add(new Contribution(exam.fact.sequence(), "QualificationExamPassed", exam.conversion.conversionId(),
-                    topUp, crediting.deemingCitation(), Category.PROFESSIONAL,
-                    "professional part deemed met: actual " + prof + ", part " + part + ", credited " + Hours.max(prof, part)));
+            profItems.add(crediting.windowPartDeemed(exam, prof, part));
             prof = Hours.max(prof, part);
         }
         return new WindowSums(pub, prof, pubItems, profItems);
@@ -347,38 +343,6 @@ public final class RuleEngine {
         if (!year.allItems().isEmpty()) {
             result.add(totals(ruleSet, year));
         }
-    }
-
-    /** The years of every fact but the title exams. */
-    private static Set<Integer> otherFactYears(PractitionerFacts f) {
-        Set<Integer> other = new TreeSet<>();
-        for (PractitionerFacts.Award a : f.awards) {
-            other.add(a.award.year());
-            if (a.reassignment() != null) {
-                other.add(a.reassignment().targetYear());
-            }
-        }
-        for (PractitionerFacts.Conversion c : f.conversions) {
-            if (!(c.conversion instanceof TitleLanguageExamPassed || c.conversion instanceof ComputerExamPassed)) {
-                other.add(c.conversion.date().getYear());
-            }
-        }
-        return other;
-    }
-
-    /** The credit years any fact lands in: awards' own and make-up years, conversions' years. */
-    private static Set<Integer> factYears(PractitionerFacts f) {
-        Set<Integer> years = new TreeSet<>();
-        for (PractitionerFacts.Award a : f.awards) {
-            years.add(a.award.year());
-            if (a.reassignment() != null) {
-                years.add(a.reassignment().targetYear());
-            }
-        }
-        for (PractitionerFacts.Conversion c : f.conversions) {
-            years.add(c.conversion.date().getYear());
-        }
-        return years;
     }
 
     // ---- helpers -------------------------------------------------------------------------------
