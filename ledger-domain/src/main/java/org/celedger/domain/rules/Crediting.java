@@ -1,15 +1,12 @@
 package org.celedger.domain.rules;
 
-import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.ConversionRecorded;
 import org.celedger.domain.practitioner.ConversionRevoked;
-import org.celedger.domain.practitioner.CreditAwarded;
-import org.celedger.domain.practitioner.CreditReassigned;
-import org.celedger.domain.practitioner.CreditRevoked;
 import org.celedger.domain.practitioner.PractitionerProfile;
+import org.celedger.domain.rules.awards.AwardCrediting;
 import org.celedger.domain.rules.conversions.ConversionFact;
+import org.celedger.domain.rules.conversions.CreditYear;
 import org.celedger.domain.rules.conversions.Conversions;
-import org.celedger.domain.rules.model.ActivityRule;
 import org.celedger.domain.rules.model.Cited;
 
 import java.math.BigDecimal;
@@ -17,15 +14,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import java.util.function.IntPredicate;
 
 /**
- * Values facts in hours under one rule set (RULES.md §4): awards by activity and category with
- * minute conversion and make-up (§4.1), and conversions, each valued by its kind (§4.2,
- * {@link org.celedger.domain.rules.conversions}). Every fact that lands in a year in
+ * Values facts in hours under one rule set (RULES.md §4): it hands awards to
+ * {@link org.celedger.domain.rules.awards} (§4.1) and conversions to {@link org.celedger.domain.rules.conversions}
+ * (§4.2), and keeps what they share: the years in scope, the as-of date and revocations of conversions. Every fact that lands in a year in
  * scope becomes an item of that year, those that count nothing with the reason, so a figure can
  * always be explained. The window-level credits (NX exams, NX professional part deemed met) are
  * separate because they belong to no credit year.
@@ -61,78 +56,18 @@ final class Crediting {
         for (int y : scope) {
             years.put(y, new YearCredit(y));
         }
-        IntPredicate inScope = years::containsKey;
+        IntFunction<CreditYear> inScope = years::get;
+        AwardCrediting awards = ruleSet.awards();
         for (PractitionerFacts.Award award : facts.awards) {
-            credit(award, years, inScope);
+            awards.credit(award.asFact(), inScope, ruleSet.id(), profile.sector(), asOf, makeUpOfOwnYear);
         }
         for (PractitionerFacts.Conversion conversion : facts.conversions) {
-            int year = conversion.conversion.date().getYear();
-            if (inScope.test(year)) {
-                credit(conversion, years.get(year));
+            YearCredit year = years.get(conversion.conversion.date().getYear());
+            if (year != null) {
+                credit(conversion, year);
             }
         }
         return years;
-    }
-
-    // ---- awards (§4.1) -----------------------------------------------------------------------
-
-    private void credit(PractitionerFacts.Award a, Map<Integer, YearCredit> years, IntPredicate inScope) {
-        CreditAwarded award = a.award;
-        int own = award.year();
-        CreditReassigned reassignment = a.reassignment();
-        Cited<Boolean> makeUp = reassignment == null ? null : makeUpOfOwnYear.apply(own);
-        boolean moved = reassignment != null && makeUp.value() && reassignment.targetYear() != own;
-        int year = moved ? reassignment.targetYear() : own;
-
-        if (moved && inScope.test(own)) {
-            // The award leaves its own year: show it there with 0 so the year's figure is explained.
-            years.get(own).add(new Contribution(a.fact.sequence(), "CreditAwarded", award.awardId(), Hours.ZERO,
-                    makeUp.cite(), award.category(), "moved to " + year + " as make-up study (补学往年) by sequence "
-                    + a.reassignedBy.sequence()));
-        }
-        if (!inScope.test(year)) {
-            return;
-        }
-        ActivityRule rule = ruleSet.crediting().activities().get(award.activity());
-        Cited<Set<Category>> allowed = rule.allowedFor(profile.sector());
-        BigDecimal hours;
-        String citation = allowed.cite();
-        if (award.hours() != null) {
-            hours = Hours.truncate(award.hours());
-        } else {
-            Cited<Integer> minutesPerHour = ruleSet.crediting().minutesPerHour();
-            int minutes = award.minutes() == null ? 0 : award.minutes();
-            hours = Hours.ofMinutes(minutes, minutesPerHour.value());
-            citation = citation + "; " + minutes + " min at " + minutesPerHour.value() + " min = 1 h: " + minutesPerHour.cite();
-        }
-
-        List<String> notes = new ArrayList<>(2);
-        if (moved) {
-            notes.add("make-up study of " + year + ", earned in " + own + " (" + makeUp.cite() + ", sequence "
-                    + a.reassignedBy.sequence() + ")");
-        } else if (reassignment != null && reassignment.targetYear() != own) {
-            notes.add("reassignment to " + reassignment.targetYear() + " (sequence " + a.reassignedBy.sequence()
-                    + ") not applied: no make-up under " + ruleSet.id() + " (" + makeUp.cite() + ")");
-        }
-        BigDecimal counted = hours;
-        if (a.revokedBy != null) {
-            CreditRevoked revocation = (CreditRevoked) a.revokedBy.event();
-            counted = Hours.ZERO;
-            notes.add("revoked by sequence " + a.revokedBy.sequence() + " (" + revocation.cause()
-                    + (revocation.causeReference() == null ? "" : " " + revocation.causeReference()) + ": "
-                    + revocation.reason() + "); was " + hours);
-        } else if (asOf != null && award.completedOn() != null && award.completedOn().isAfter(asOf)) {
-            counted = Hours.ZERO;
-            notes.add("completed on " + award.completedOn() + ", after the as-of date " + asOf + "; was " + hours);
-        } else if (!allowed.value().contains(award.category())) {
-            counted = Hours.ZERO;
-            notes.add(allowed.value().isEmpty()
-                    ? award.activity() + " is not recognised under " + ruleSet.id() + "; was " + hours
-                    : award.activity() + " may serve only " + allowed.value() + " under " + ruleSet.id()
-                      + ", not " + award.category() + "; was " + hours);
-        }
-        years.get(year).add(new Contribution(a.fact.sequence(), "CreditAwarded", award.awardId(), counted, citation,
-                award.category(), notes.isEmpty() ? null : String.join("; ", notes)));
     }
 
     // ---- conversions valued in a year (§4.2) ---------------------------------------------------

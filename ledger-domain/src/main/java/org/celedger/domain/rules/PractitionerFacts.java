@@ -13,6 +13,7 @@ import org.celedger.domain.practitioner.PractitionerProfileCorrected;
 import org.celedger.domain.practitioner.PractitionerRegistered;
 import org.celedger.domain.practitioner.PractitionerTransferred;
 import org.celedger.domain.practitioner.ProfileChanges;
+import org.celedger.domain.rules.awards.AwardFact;
 import org.celedger.domain.rules.conversions.ConversionFact;
 import org.celedger.domain.rules.conversions.Conversions;
 
@@ -47,6 +48,10 @@ public final class PractitionerFacts {
 
         CreditReassigned reassignment() {
             return reassignedBy == null ? null : (CreditReassigned) reassignedBy.event();
+        }
+
+        AwardFact asFact() {
+            return new AwardFact(fact, revokedBy, reassignedBy);
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * The NX master's-degree rule (RULES.md §5; NX-2022 一(二) "硕士研究生学历的继续教育学时根据任职年限要求计算",
  * I-6), a requirement modifier: for a practitioner whose profile has a master's degree at the as-of date,
  * applying for a level the rule set names, the window keeps the years after the current title was
- * obtained, and the requirement is the per-year amounts times the years kept ({@code RequirementShape}
+ * obtained, and the requirement is the per-year amounts times the years kept ({@code MasterDegreeProration}
  * applies them). Keys {@code reliefs.masterDegree.mode}, {@code levels}, {@code perYearTotal},
  * {@code perYearPublic}.
  */
