@@ -22,7 +22,9 @@ public final class AgePartial implements ReliefRule {
     private final Cited<AgePartialMode> mode;
     private final AgeThreshold threshold;
 
-    AgePartial(RuleSetNode node) {
+    /** Reads {@code reliefs.agePartial}. */
+    public AgePartial(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("agePartial");
         this.mode = node.param("mode", enumOf(AgePartialMode.class));
         this.threshold = new AgeThreshold(node);
         node.end();

@@ -30,7 +30,9 @@ public final class MasterDegree implements ReliefRule {
 
     private final MasterDegreeRule rule;
 
-    MasterDegree(RuleSetNode node) {
+    /** Reads {@code reliefs.masterDegree}. */
+    public MasterDegree(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("masterDegree");
         this.rule = new MasterDegreeRule(node.param("mode", enumOf(MasterDegreeMode.class)),
                 node.param("levels", enumSet(TitleLevel.class)),
                 node.param("perYearTotal", nullable(HOURS)), node.param("perYearPublic", nullable(HOURS)));
