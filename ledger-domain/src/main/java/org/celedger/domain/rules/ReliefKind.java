@@ -2,6 +2,7 @@ package org.celedger.domain.rules;
 
 import org.celedger.domain.rules.reliefs.AgeFull;
 import org.celedger.domain.rules.reliefs.AgePartial;
+import org.celedger.domain.rules.reliefs.BorderRegion;
 import org.celedger.domain.rules.reliefs.CovidFrontline;
 import org.celedger.domain.rules.reliefs.DegreeInWindow;
 import org.celedger.domain.rules.reliefs.ExceptionalPromotionCut;
@@ -35,7 +36,9 @@ public enum ReliefKind {
     POSTDOC(Postdoc::new),
     EXCEPTIONAL_PROMOTION(ExceptionalPromotionCut::new),
     DEGREE_IN_WINDOW(DegreeInWindow::new),
-    MASTER_DEGREE(MasterDegree::new);
+    MASTER_DEGREE(MasterDegree::new),
+    /** Not in RULES.md §6: a dated relief no bundled rule set has ({@code BorderRegion}). */
+    BORDER_REGION(BorderRegion::new);
 
     private final Function<RuleSetNode, ReliefRule> reader;
 
