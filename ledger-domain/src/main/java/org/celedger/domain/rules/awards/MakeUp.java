@@ -3,6 +3,8 @@ package org.celedger.domain.rules.awards;
 import org.celedger.domain.practitioner.CreditReassigned;
 import org.celedger.domain.rules.model.Cited;
 
+import java.util.function.IntFunction;
+
 /**
  * Make-up study of an earlier year (补学往年, RULES.md §4.1): a reassigned award counts in its target
  * year where the rule set allows make-up (IM-2025 一(二) "补学往年"), otherwise in its own year (I-3:
@@ -25,7 +27,7 @@ public final class MakeUp {
     }
 
     /** The make-up of an award: {@code allowed} is the rule of its own year, asked only when it was reassigned. */
-    static MakeUp of(AwardFact a, java.util.function.IntFunction<Cited<Boolean>> allowedInOwnYear) {
+    static MakeUp of(AwardFact a, IntFunction<Cited<Boolean>> allowedInOwnYear) {
         int own = a.award().year();
         CreditReassigned reassignment = a.reassignment();
         if (reassignment == null) {
