@@ -8,7 +8,7 @@ public final class Hours {
 
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1);
     /** The least positive amount at one decimal: "some hours" (participation) means at least this. */
-    static final BigDecimal SOME = new BigDecimal("0.1");
+    public static final BigDecimal SOME = new BigDecimal("0.1");
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
 
     private Hours() {
@@ -20,7 +20,7 @@ public final class Hours {
     }
 
     /** Minutes to hours at {@code minutesPerHour}, truncated to one decimal (IM-MEASURES-2017 第十条). */
-    static BigDecimal ofMinutes(int minutes, int minutesPerHour) {
+    public static BigDecimal ofMinutes(int minutes, int minutesPerHour) {
         // Ten times the hours, floored, then scaled: exact, no intermediate rounding.
         return BigDecimal.valueOf(Math.floorDiv(10L * minutes, minutesPerHour), 1);
     }
@@ -29,11 +29,11 @@ public final class Hours {
      * One third of a requirement, rounded up to one decimal. Credited hours have one decimal, so
      * "credited ≥ x/3" holds exactly when "credited ≥ ceil₀.₁(x/3)": rounding up loses nothing.
      */
-    static BigDecimal oneThird(BigDecimal required) {
+    public static BigDecimal oneThird(BigDecimal required) {
         return required.divide(THREE, 1, RoundingMode.CEILING);
     }
 
-    static BigDecimal max(BigDecimal a, BigDecimal b) {
+    public static BigDecimal max(BigDecimal a, BigDecimal b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,25 +1,19 @@
 package org.celedger.domain.rules;
 
-import org.celedger.domain.practitioner.Category;
-import org.celedger.domain.practitioner.ComputerExamPassed;
-import org.celedger.domain.practitioner.TitleLanguageExamPassed;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.model.AgePartialMode;
 import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.Minimums;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.reliefs.AppliedRelief;
+import org.celedger.domain.rules.reliefs.CutWindow;
 import org.celedger.domain.rules.reliefs.ReliefContext;
+import org.celedger.domain.rules.requirements.RequirementShape;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The rule engine (RULES.md §4–§7): a pure function from one practitioner's facts, a rule set and
@@ -76,27 +70,14 @@ public final class RuleEngine {
         AppliedRelief notLimiting = first(applied, ReliefEffect.NOT_LIMITING);
 
         // Window cuts, in table order; the cut that removes the last year decides a WAIVED.
-        Set<Integer> kept = new TreeSet<>();
-        for (int y : baseWindow) {
-            kept.add(y);
-        }
-        AppliedRelief emptiedBy = null;
-        AppliedRelief firstCut = null;
-        for (AppliedRelief r : applied) {
-            if (!r.cutYears().isEmpty() && kept.removeAll(r.cutYears())) {
-                firstCut = firstCut == null ? r : firstCut;
-                if (kept.isEmpty() && emptiedBy == null) {
-                    emptiedBy = r;
-                }
-            }
-        }
-        int[] window = kept.stream().mapToInt(Integer::intValue).toArray();
-        if (window.length == 0) {
+        CutWindow cut = CutWindow.of(baseWindow, applied);
+        int[] window = cut.years();
+        if (cut.empty()) {
             if (notLimiting != null) {
                 // Nothing left to require: the reference is met by definition.
                 return d.build(Outcome.NOT_LIMITING, Status.MET, List.of(), traces(applied, notLimiting), List.of());
             }
-            return d.build(Outcome.WAIVED, null, List.of(), traces(applied, emptiedBy), List.of());
+            return d.build(Outcome.WAIVED, null, List.of(), traces(applied, cut.emptiedBy()), List.of());
         }
 
         // Requirement modifiers.
@@ -109,15 +90,15 @@ public final class RuleEngine {
         // Hours.
         Crediting crediting = new Crediting(ruleSet, profile, asOf);
         Map<Integer, YearCredit> credits = crediting.years(f, window);
-        List<Requirement> rows = rows(shape, credits, crediting, f, query.year());
-        boolean met = met(shape, rows);
+        List<Requirement> rows = RequirementRows.of(shape, credits, crediting, f, query.year());
+        boolean met = shape.met(rows);
 
         List<Integer> windowYears = years(window);
         if (notLimiting != null) {
             return d.build(Outcome.NOT_LIMITING, met ? Status.MET : Status.NOT_MET, windowYears,
                     traces(applied, notLimiting), rows);
         }
-        AppliedRelief decisive = partial != null ? partial : master != null ? master : firstCut;
+        AppliedRelief decisive = partial != null ? partial : master != null ? master : cut.firstCut();
         return d.build(met ? Outcome.MET : Outcome.NOT_MET, null, windowYears, traces(applied, decisive), rows);
     }
 
@@ -172,213 +153,12 @@ public final class RuleEngine {
 
     /** As {@link #years(List, RuleSets)}, on facts folded once. */
     public List<YearTotals> years(PractitionerFacts f, RuleSets ruleSets) {
-        List<YearTotals> result = new ArrayList<>();
-        Set<Integer> yearsOfOtherFacts = otherFactYears(f);
-        for (int year : factYears(f)) {
-            PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
-            RuleSet ruleSet = ruleSets.findServing(profile.jurisdiction(), year).orElse(null);
-            if (ruleSet == null) {
-                // Title exams alone do not make a year: some rule sets value them in no year (§4.2).
-                if (yearsOfOtherFacts.contains(year)) {
-                    result.add(new YearTotals(year, null, Hours.ZERO, Hours.ZERO, Hours.ZERO, YearStatus.NO_RULE_SET, List.of()));
-                }
-                continue;
-            }
-            Crediting crediting = new Crediting(ruleSet, profile, null, own -> {
-                PractitionerProfile then = f.profileAt(LocalDate.of(own, 12, 31));
-                return ruleSets.findServing(then.jurisdiction(), own).orElse(ruleSet).crediting().makeUp();
-            });
-            addIfValued(result, ruleSet, crediting.years(f, new int[]{year}).get(year));
-        }
-        return result;
+        return YearlyView.years(f, ruleSets);
     }
 
     /** Per-year totals for every credit year that has a fact, all under one rule set (replay, what-if). */
     public List<YearTotals> years(List<RecordedFact> facts, RuleSet ruleSet) {
-        PractitionerFacts f = PractitionerFacts.of(facts);
-        List<YearTotals> result = new ArrayList<>();
-        for (int year : factYears(f)) {
-            PractitionerProfile profile = f.profileAt(LocalDate.of(year, 12, 31));
-            Crediting crediting = new Crediting(ruleSet, profile, null);
-            addIfValued(result, ruleSet, crediting.years(f, new int[]{year}).get(year));
-        }
-        return result;
-    }
-
-    // ---- rows and outcome ---------------------------------------------------------------------
-
-    private static List<Requirement> rows(RequirementShape shape, Map<Integer, YearCredit> credits, Crediting crediting,
-                                          PractitionerFacts f, int evaluationYear) {
-        List<Requirement> rows = new ArrayList<>(shape.lines.size());
-        WindowSums sums = shape.hasWindowLines() ? windowSums(shape, credits, crediting, f, evaluationYear) : null;
-        for (RequirementShape.Line line : shape.lines) {
-            BigDecimal credited;
-            List<Contribution> contributions;
-            String scope;
-            if (line.year() != null) {
-                YearCredit year = credits.get(line.year());
-                credited = year.credited(line.measure());
-                contributions = year.items(line.measure());
-                scope = Integer.toString(line.year());
-            } else {
-                credited = sums.credited(line.measure());
-                contributions = sums.items(line.measure());
-                scope = Requirement.WINDOW;
-            }
-            boolean met = credited.compareTo(line.required()) >= 0;
-            BigDecimal shortfall = met ? Hours.ZERO : line.required().subtract(credited);
-            rows.add(new Requirement(scope, line.measure(), line.required(), credited, met, contributions, shortfall,
-                    line.kind(), line.citation()));
-        }
-        return rows;
-    }
-
-    private static boolean met(RequirementShape shape, List<Requirement> rows) {
-        if (!shape.anyOneYear) {
-            for (Requirement r : rows) {
-                if (!r.met()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        Set<String> unmetYears = new HashSet<>();
-        Set<String> years = new TreeSet<>();
-        for (Requirement r : rows) {
-            years.add(r.scope());
-            if (!r.met()) {
-                unmetYears.add(r.scope());
-            }
-        }
-        return !unmetYears.containsAll(years);
-    }
-
-    /** The window's figures: the years' credited hours plus the window-level credits and deeming. */
-    private record WindowSums(BigDecimal publicHours, BigDecimal professionalHours,
-                              List<Contribution> publicItems, List<Contribution> professionalItems) {
-        BigDecimal credited(Measure m) {
-            return switch (m) {
-                case PUBLIC -> publicHours;
-                case PROFESSIONAL -> professionalHours;
-                case TOTAL -> publicHours.add(professionalHours);
-            };
-        }
-
-        List<Contribution> items(Measure m) {
-            return switch (m) {
-                case PUBLIC -> publicItems;
-                case PROFESSIONAL -> professionalItems;
-                case TOTAL -> {
-                    List<Contribution> all = new ArrayList<>(publicItems.size() + professionalItems.size());
-                    all.addAll(publicItems);
-                    all.addAll(professionalItems);
-                    yield all;
-                }
-            };
-        }
-    }
-
-    private static WindowSums windowSums(RequirementShape shape, Map<Integer, YearCredit> credits, Crediting crediting,
-                                         PractitionerFacts f, int evaluationYear) {
-        BigDecimal pub = Hours.ZERO;
-        BigDecimal prof = Hours.ZERO;
-        List<Contribution> pubItems = new ArrayList<>();
-        List<Contribution> profItems = new ArrayList<>();
-        for (YearCredit year : credits.values()) {
-            pub = pub.add(year.credited(Category.PUBLIC));
-            prof = prof.add(year.credited(Category.PROFESSIONAL));
-            pubItems.addAll(year.items(Category.PUBLIC));
-            profItems.addAll(year.items(Category.PROFESSIONAL));
-        }
-        for (Contribution c : crediting.windowCredits(f, evaluationYear)) {
-            if (c.category() == Category.PUBLIC) {
-                pub = pub.add(c.hours());
-                pubItems.add(c);
-            } else {
-                prof = prof.add(c.hours());
-                profItems.add(c);
-            }
-        }
-        // NX-2022 一(三)3: the professional part of the window deemed met.
-        List<Contribution> rejected = new ArrayList<>(0);
-        PractitionerFacts.Conversion exam = crediting.windowDeemingExam(f, rejected);
-        profItems.addAll(rejected);
-        BigDecimal part = professionalPart(shape);
-        if (exam != null && part != null) {
-            BigDecimal topUp = Hours.max(Hours.ZERO, part.subtract(prof));
-            profItems.add(new Contribution(exam.fact.sequence(), "QualificationExamPassed", exam.conversion.conversionId(),
-                    topUp, crediting.deemingCitation(), Category.PROFESSIONAL,
-                    "professional part deemed met: actual " + prof + ", part " + part + ", credited " + Hours.max(prof, part)));
-            prof = Hours.max(prof, part);
-        }
-        return new WindowSums(pub, prof, pubItems, profItems);
-    }
-
-    /** The professional part of a window requirement: its PROFESSIONAL minimum, else TOTAL minus PUBLIC. */
-    private static BigDecimal professionalPart(RequirementShape shape) {
-        RequirementShape.Line prof = shape.windowLine(Measure.PROFESSIONAL);
-        if (prof != null) {
-            return prof.required();
-        }
-        RequirementShape.Line total = shape.windowLine(Measure.TOTAL);
-        if (total == null) {
-            return null;
-        }
-        RequirementShape.Line pub = shape.windowLine(Measure.PUBLIC);
-        return pub == null ? total.required() : Hours.max(Hours.ZERO, total.required().subtract(pub.required()));
-    }
-
-    // ---- yearly view ----------------------------------------------------------------------------
-
-    private static YearTotals totals(RuleSet ruleSet, YearCredit year) {
-        Minimums m = ruleSet.yearlyMinimums();
-        BigDecimal pub = year.credited(Category.PUBLIC);
-        BigDecimal prof = year.credited(Category.PROFESSIONAL);
-        BigDecimal total = year.total();
-        boolean met = pub.compareTo(m.publicHours().value()) >= 0
-                && prof.compareTo(m.professionalHours().value()) >= 0
-                && total.compareTo(m.totalHours().value()) >= 0;
-        return new YearTotals(year.year, RuleSetRef.of(ruleSet), pub, prof, total,
-                met ? YearStatus.MET : YearStatus.NOT_MET, year.allItems());
-    }
-
-    /** Adds a year's totals unless nothing landed in it (an NX title exam belongs to no year). */
-    private static void addIfValued(List<YearTotals> result, RuleSet ruleSet, YearCredit year) {
-        if (!year.allItems().isEmpty()) {
-            result.add(totals(ruleSet, year));
-        }
-    }
-
-    /** The years of every fact but the title exams. */
-    private static Set<Integer> otherFactYears(PractitionerFacts f) {
-        Set<Integer> other = new TreeSet<>();
-        for (PractitionerFacts.Award a : f.awards) {
-            other.add(a.award.year());
-            if (a.reassignment() != null) {
-                other.add(a.reassignment().targetYear());
-            }
-        }
-        for (PractitionerFacts.Conversion c : f.conversions) {
-            if (!(c.conversion instanceof TitleLanguageExamPassed || c.conversion instanceof ComputerExamPassed)) {
-                other.add(c.conversion.date().getYear());
-            }
-        }
-        return other;
-    }
-
-    /** The credit years any fact lands in: awards' own and make-up years, conversions' years. */
-    private static Set<Integer> factYears(PractitionerFacts f) {
-        Set<Integer> years = new TreeSet<>();
-        for (PractitionerFacts.Award a : f.awards) {
-            years.add(a.award.year());
-            if (a.reassignment() != null) {
-                years.add(a.reassignment().targetYear());
-            }
-        }
-        for (PractitionerFacts.Conversion c : f.conversions) {
-            years.add(c.conversion.date().getYear());
-        }
-        return years;
+        return YearlyView.years(PractitionerFacts.of(facts), ruleSet);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import org.celedger.domain.rules.model.CreditingRules;
 import org.celedger.domain.rules.model.Minimums;
 import org.celedger.domain.rules.model.RequirementRule;
 import org.celedger.domain.rules.model.TrainingBaseRules;
+import org.celedger.domain.rules.awards.AwardCrediting;
 import org.celedger.domain.rules.conversions.Conversions;
 import org.celedger.domain.rules.reliefs.Reliefs;
 
@@ -42,7 +43,7 @@ public final class RuleSet {
     private final List<RuleSetSource> sources;
     private final Cited<Integer> firstYear;
     private final Cited<Integer> lastYear;
-    private final CreditingRules crediting;
+    private final AwardCrediting awards;
     private final Minimums yearlyMinimums;
     private final Conversions conversions;
     private final Map<Purpose, Map<String, RequirementRule>> requirements;
@@ -55,7 +56,7 @@ public final class RuleSet {
     private final String version;
 
     RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
-            Cited<Integer> firstYear, Cited<Integer> lastYear, CreditingRules crediting, Minimums yearlyMinimums,
+            Cited<Integer> firstYear, Cited<Integer> lastYear, AwardCrediting awards, Minimums yearlyMinimums,
             Conversions conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
             Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
             ObjectNode merged) {
@@ -65,7 +66,7 @@ public final class RuleSet {
         this.sources = List.copyOf(sources);
         this.firstYear = firstYear;
         this.lastYear = lastYear;
-        this.crediting = crediting;
+        this.awards = awards;
         this.yearlyMinimums = yearlyMinimums;
         this.conversions = conversions;
         this.requirements = requirements;
@@ -152,8 +153,14 @@ public final class RuleSet {
         return trainingBases.rosterDaysAfterEnd().value();
     }
 
+    /** The parameters of crediting awards (RULES.md §4.1). */
     public CreditingRules crediting() {
-        return crediting;
+        return awards.rules();
+    }
+
+    /** The crediting of awards (RULES.md §4.1). */
+    public AwardCrediting awards() {
+        return awards;
     }
 
     public Minimums yearlyMinimums() {

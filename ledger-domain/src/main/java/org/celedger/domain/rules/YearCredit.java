@@ -23,7 +23,7 @@ final class YearCredit implements CreditYear {
     private Deeming professionalDeeming;
 
     /** A conversion that deems a category met: the fact and the minimum it credits up to. */
-    private record Deeming(RecordedFact fact, String id, BigDecimal minimum, String citation) {
+    private record Deeming(RecordedFact fact, String eventType, String id, BigDecimal minimum, String citation) {
     }
 
     YearCredit(int year) {
@@ -49,8 +49,8 @@ final class YearCredit implements CreditYear {
 
     /** Deems {@code category} met for this year up to {@code minimum} because of {@code fact}. */
     @Override
-    public void deem(Category category, RecordedFact fact, String id, BigDecimal minimum, String citation) {
-        Deeming d = new Deeming(fact, id, minimum, citation);
+    public void deem(Category category, RecordedFact fact, String eventType, String id, BigDecimal minimum, String citation) {
+        Deeming d = new Deeming(fact, eventType, id, minimum, citation);
         if (category == Category.PUBLIC) {
             publicDeeming = d;
         } else {
@@ -92,7 +92,7 @@ final class YearCredit implements CreditYear {
         List<Contribution> all = new ArrayList<>(items.size() + 1);
         all.addAll(items);
         BigDecimal actual = actual(category);
-        all.add(new Contribution(d.fact.sequence(), EventTypes.of(d.fact.event()), d.id,
+        all.add(new Contribution(d.fact.sequence(), d.eventType, d.id,
                 Hours.max(Hours.ZERO, d.minimum.subtract(actual)), d.citation, category,
                 "deemed met: actual " + actual + ", minimum " + d.minimum + ", credited " + credited(category)));
         return all;

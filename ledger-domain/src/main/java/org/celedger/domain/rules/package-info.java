@@ -11,7 +11,9 @@
  *       and computes {@link org.celedger.domain.rules.YearTotals}.</li>
  * </ul>
  *
- * Code implements the few rule kinds (crediting by activity and category, minute conversion,
- * the conversion kinds, make-up, windows and cuts, minimums, the reliefs); each rule set is data.
+ * Code implements the few rule kinds, one class each, in one package per RULES.md section:
+ * {@code awards} (§4.1), {@code conversions} (§4.2), {@code requirements} (§5 and the requirement
+ * modifiers of §6), {@code reliefs} (§6); each rule set is data. The engine orchestrates them in the
+ * order of RULES.md §6.
  */
 package org.celedger.domain.rules;

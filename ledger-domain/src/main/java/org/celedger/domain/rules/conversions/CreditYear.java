@@ -14,6 +14,6 @@ public interface CreditYear {
     /** Whether a category of this year is already deemed met. */
     boolean deemed(Category category);
 
-    /** Deems {@code category} met for this year up to {@code minimum} because of {@code fact}. */
-    void deem(Category category, RecordedFact fact, String id, BigDecimal minimum, String citation);
+    /** Deems {@code category} met for this year up to {@code minimum} because of {@code fact} (of {@code eventType}). */
+    void deem(Category category, RecordedFact fact, String eventType, String id, BigDecimal minimum, String citation);
 }

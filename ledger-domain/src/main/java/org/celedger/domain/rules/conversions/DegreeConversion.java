@@ -3,6 +3,7 @@ package org.celedger.domain.rules.conversions;
 import static org.celedger.domain.rules.ParamType.enumOf;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.DegreeCompleted;
 import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.Hours;
@@ -10,6 +11,7 @@ import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.DegreeEffect;
+import org.celedger.domain.rules.model.Minimums;
 
 import java.math.BigDecimal;
 
@@ -20,7 +22,7 @@ import java.math.BigDecimal;
  * "跨审验期入学并毕业的，具体学时需由院校提供学时证明"; a degree inside the window waives it, a relief:
  * {@code DegreeInWindow}). Keys {@code conversions.degree.effect}, {@code category}.
  */
-public final class DegreeConversion {
+public final class DegreeConversion implements ConversionRule {
 
     static final String EVENT_TYPE = "DegreeCompleted";
 
@@ -41,8 +43,30 @@ public final class DegreeConversion {
         return category;
     }
 
+    @Override
+    public ConversionKind kind() {
+        return ConversionKind.DEGREE_COMPLETED;
+    }
+
+    @Override
+    public String eventType() {
+        return EVENT_TYPE;
+    }
+
+    @Override
+    public String itemCitation() {
+        return effect.cite();
+    }
+
+    @Override
+    public Category itemCategory() {
+        return category.value();
+    }
+
     /** Values a degree in force, graduated by the as-of date, into its graduation year. */
-    void valueInYear(RecordedFact fact, DegreeCompleted degree, CreditYear year, String ruleSetId) {
+    @Override
+    public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
+        DegreeCompleted degree = (DegreeCompleted) fact.event();
         Category category = this.category.value();
         if (effect.value() == DegreeEffect.NONE) {
             year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "not a conversion under " + ruleSetId

@@ -7,6 +7,7 @@ import static org.celedger.domain.rules.ParamType.enumSet;
 import static org.celedger.domain.rules.ParamType.nullable;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.practitioner.QualificationExamPassed;
 import org.celedger.domain.practitioner.TitleLevel;
@@ -29,7 +30,7 @@ import java.util.Set;
  * met (NX-2022 一(三)3: DEEM_WINDOW_PART). Keys {@code conversions.qualificationExam.effect},
  * {@code category}, {@code hours}, {@code requiresInRegion}, {@code requiresTitleLevels}.
  */
-public final class QualificationExam {
+public final class QualificationExam implements ConversionRule {
 
     static final String EVENT_TYPE = "QualificationExamPassed";
 
@@ -71,8 +72,30 @@ public final class QualificationExam {
         return requiresTitleLevels;
     }
 
+    @Override
+    public ConversionKind kind() {
+        return ConversionKind.QUALIFICATION_EXAM_PASSED;
+    }
+
+    @Override
+    public String eventType() {
+        return EVENT_TYPE;
+    }
+
+    @Override
+    public String itemCitation() {
+        return effect.cite();
+    }
+
+    @Override
+    public Category itemCategory() {
+        return category.value();
+    }
+
     /** Values an exam in force, dated by the as-of date, into the year of its result. */
-    void valueInYear(RecordedFact fact, QualificationExamPassed exam, CreditYear year, String ruleSetId, Minimums minimums) {
+    @Override
+    public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums minimums) {
+        QualificationExamPassed exam = (QualificationExamPassed) fact.event();
         Category category = this.category.value();
         switch (effect.value()) {
             case NONE -> year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "not valued under " + ruleSetId));
@@ -90,7 +113,7 @@ public final class QualificationExam {
                     BigDecimal minimum = category == Category.PUBLIC
                             ? minimums.publicHours().value()
                             : minimums.professionalHours().value();
-                    year.deem(category, fact, exam.conversionId(), minimum, effect.cite());
+                    year.deem(category, fact, EVENT_TYPE, exam.conversionId(), minimum, effect.cite());
                 }
             }
         }

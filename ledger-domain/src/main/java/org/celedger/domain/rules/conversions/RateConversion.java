@@ -4,14 +4,17 @@ import static org.celedger.domain.rules.ParamType.HOURS;
 import static org.celedger.domain.rules.ParamType.enumOf;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.ConversionRecorded;
 import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.Hours;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
+import org.celedger.domain.rules.model.Minimums;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * A conversion at a rate (RULES.md §4.2), valued in the year of the fact, truncated to one decimal; a
@@ -22,15 +25,21 @@ import java.math.BigDecimal;
  * (NX-2022 一(三)1 "每天以 6 学时折合"). Keys {@code conversions.lecturing.hoursPerHourTaught} and
  * {@code conversions.studyTour.hoursPerDay}, each with {@code category}.
  */
-public final class RateConversion {
+public final class RateConversion implements ConversionRule {
 
+    private final ConversionKind kind;
     private final String eventType;
+    private final Function<ConversionRecorded, BigDecimal> quantity;
     private final String unit;
     private final Cited<BigDecimal> rate;
     private final Cited<Category> category;
 
-    RateConversion(RuleSetNode r, String rateKey, String unit, String eventType) {
+    /** @param quantity the units (hours taught, days) a fact of this kind states */
+    RateConversion(RuleSetNode r, String rateKey, String unit, ConversionKind kind, String eventType,
+                   Function<ConversionRecorded, BigDecimal> quantity) {
+        this.kind = kind;
         this.eventType = eventType;
+        this.quantity = quantity;
         this.unit = unit;
         rate = r.param(rateKey, HOURS);
         category = r.param("category", enumOf(Category.class));
@@ -46,8 +55,30 @@ public final class RateConversion {
         return category;
     }
 
-    /** Values {@code quantity} units of a fact in force, dated by the as-of date, into its year. */
-    void valueInYear(RecordedFact fact, BigDecimal quantity, CreditYear year, String ruleSetId) {
+    @Override
+    public ConversionKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String eventType() {
+        return eventType;
+    }
+
+    @Override
+    public String itemCitation() {
+        return rate.cite();
+    }
+
+    @Override
+    public Category itemCategory() {
+        return category.value();
+    }
+
+    /** Values the units of a fact in force, dated by the as-of date, into its year. */
+    @Override
+    public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
+        BigDecimal quantity = this.quantity.apply((ConversionRecorded) fact.event());
         Category category = this.category.value();
         if (rate.value().signum() == 0) {
             year.add(Items.zero(fact, eventType, rate.cite(), category, "not valued under " + ruleSetId));

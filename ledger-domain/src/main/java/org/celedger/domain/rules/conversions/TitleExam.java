@@ -7,15 +7,18 @@ import static org.celedger.domain.rules.ParamType.enumOf;
 import static org.celedger.domain.rules.ParamType.nullable;
 
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.ConversionRecorded;
 import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ExamCreditEffect;
+import org.celedger.domain.rules.model.Minimums;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.function.ToIntFunction;
 
 /**
  * An exam for titles passed (RULES.md §4.2): the foreign-language exam (职称外语) or the computer exam
@@ -26,26 +29,33 @@ import java.time.LocalDate;
  * {@code conversions.titleLanguageExam} and {@code conversions.computerExam}: {@code effect},
  * {@code category}, {@code hours}, {@code perModule} (computer exam only), {@code lastEvaluationYear}.
  */
-public final class TitleExam {
+public final class TitleExam implements ConversionRule {
 
     /** A window credit, and whether it counted (a language exam counts once per window). */
     record WindowCredit(Contribution item, boolean counted) {
     }
 
+    private final ConversionKind kind;
     private final String eventType;
+    private final ToIntFunction<ConversionRecorded> modules;
     private final Cited<ExamCreditEffect> effect;
     private final Cited<Category> category;
     private final Cited<BigDecimal> hours;
     private final Cited<Boolean> perModule;
     private final Cited<Integer> lastEvaluationYear;
 
-    /** @param modules whether the exam is passed in modules (the computer exam; a language exam has no perModule key) */
-    TitleExam(RuleSetNode e, boolean modules, String eventType) {
+    /**
+     * @param modules the modules a fact of this kind was passed in, or null for an exam not passed in
+     *                modules (a language exam has no perModule key)
+     */
+    TitleExam(RuleSetNode e, ConversionKind kind, String eventType, ToIntFunction<ConversionRecorded> modules) {
+        this.kind = kind;
         this.eventType = eventType;
+        this.modules = modules == null ? exam -> 1 : modules;
         effect = e.param("effect", enumOf(ExamCreditEffect.class));
         category = e.param("category", enumOf(Category.class));
         hours = e.param("hours", HOURS);
-        perModule = modules ? e.param("perModule", BOOL) : new Cited<>(false, "n/a", null);
+        perModule = modules != null ? e.param("perModule", BOOL) : new Cited<>(false, "n/a", null);
         lastEvaluationYear = e.param("lastEvaluationYear", nullable(INT));
         e.end();
     }
@@ -75,8 +85,35 @@ public final class TitleExam {
         return effect.value() == ExamCreditEffect.ONCE_PER_WINDOW;
     }
 
+    @Override
+    public ConversionKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String eventType() {
+        return eventType;
+    }
+
+    @Override
+    public String itemCitation() {
+        return effect.cite();
+    }
+
+    @Override
+    public Category itemCategory() {
+        return category.value();
+    }
+
+    @Override
+    public boolean inNoYear() {
+        return oncePerWindow();
+    }
+
     /** Values an exam in force, dated by the as-of date, into the year of its result. */
-    void valueInYear(RecordedFact fact, int modules, CreditYear year, String ruleSetId) {
+    @Override
+    public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
+        int modules = this.modules.applyAsInt((ConversionRecorded) fact.event());
         Category category = this.category.value();
         if (effect.value() == ExamCreditEffect.NONE) {
             year.add(Items.zero(fact, eventType, effect.cite(), category, "not valued under " + ruleSetId));
@@ -91,9 +128,10 @@ public final class TitleExam {
      * passed after the as-of date, for a later evaluation year than the rule's last, or a second
      * language exam ({@code languageCounted}).
      */
-    WindowCredit windowCredit(RecordedFact fact, RecordedFact revokedBy, int modules, LocalDate asOf,
+    WindowCredit windowCredit(RecordedFact fact, RecordedFact revokedBy, LocalDate asOf,
                               int evaluationYear, boolean languageCounted) {
         ConversionRecorded exam = (ConversionRecorded) fact.event();
+        int modules = this.modules.applyAsInt(exam);
         Category category = this.category.value();
         Integer last = lastEvaluationYear.value();
         if (revokedBy != null) {
@@ -105,7 +143,7 @@ public final class TitleExam {
         } else if (last != null && evaluationYear > last) {
             return new WindowCredit(Items.zero(fact, eventType, lastEvaluationYear.cite(), category,
                     "counts only for evaluation years up to " + last), false);
-        } else if (eventType.equals(Conversions.LANGUAGE_EXAM) && languageCounted) {
+        } else if (kind == ConversionKind.TITLE_LANGUAGE_EXAM_PASSED && languageCounted) {
             return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
                     "a language exam counts once per window"), false);
         }

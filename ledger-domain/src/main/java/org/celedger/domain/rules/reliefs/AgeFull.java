@@ -17,7 +17,9 @@ public final class AgeFull implements ReliefRule {
     private final Cited<ReliefMode> mode;
     private final AgeThreshold threshold;
 
-    AgeFull(RuleSetNode node) {
+    /** Reads {@code reliefs.ageFull}. */
+    public AgeFull(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("ageFull");
         this.mode = node.param("mode", enumOf(ReliefMode.class));
         this.threshold = new AgeThreshold(node);
         node.end();

@@ -12,8 +12,9 @@ import org.celedger.domain.rules.model.Cited;
  * Partial age relief (RULES.md §6, I-9, I-10), a requirement modifier: men from 50 and women from 45
  * at the as-of date need one third of the window total, participation not required (IM-2017 三(四)),
  * one third of the window's summed minimums per category (IM-2022 三(一)), or any one year of the
- * window meeting the yearly minimums (IM-2025 一(五)1). The engine shapes the requirement
- * ({@code RequirementShape}); this says whether it applies. Keys {@code reliefs.agePartial.mode},
+ * window meeting the yearly minimums (IM-2025 一(五)1). This says whether it applies; each mode
+ * shapes the requirement in its own class of {@link org.celedger.domain.rules.requirements}
+ * ({@code AgePartialThirdOfWindowTotal}, {@code AgePartialThirdOfMinimums}, {@code AgePartialAnyOneYear}). Keys {@code reliefs.agePartial.mode},
  * {@code menAge}, {@code womenAge}.
  */
 public final class AgePartial implements ReliefRule {
@@ -21,7 +22,9 @@ public final class AgePartial implements ReliefRule {
     private final Cited<AgePartialMode> mode;
     private final AgeThreshold threshold;
 
-    AgePartial(RuleSetNode node) {
+    /** Reads {@code reliefs.agePartial}. */
+    public AgePartial(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("agePartial");
         this.mode = node.param("mode", enumOf(AgePartialMode.class));
         this.threshold = new AgeThreshold(node);
         node.end();

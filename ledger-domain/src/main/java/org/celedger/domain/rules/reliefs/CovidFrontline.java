@@ -26,7 +26,8 @@ public final class CovidFrontline implements ReliefRule {
 
     private final Cited<CovidMode> mode;
 
-    CovidFrontline(RuleSetNode reliefs) {
+    /** Reads {@code reliefs.covidFrontline}. */
+    public CovidFrontline(RuleSetNode reliefs) {
         this.mode = reliefs.param("covidFrontline", enumOf(CovidMode.class));
     }
 

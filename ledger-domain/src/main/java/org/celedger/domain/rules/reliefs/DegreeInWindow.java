@@ -19,7 +19,8 @@ public final class DegreeInWindow implements ReliefRule {
 
     private final Cited<ReliefMode> mode;
 
-    DegreeInWindow(RuleSetNode reliefs) {
+    /** Reads {@code reliefs.degreeInWindow}. */
+    public DegreeInWindow(RuleSetNode reliefs) {
         this.mode = reliefs.param("degreeInWindow", enumOf(ReliefMode.class));
     }
 

@@ -19,7 +19,8 @@ public final class ExceptionalPromotionCut implements ReliefRule {
 
     private final Cited<ExceptionalMode> mode;
 
-    ExceptionalPromotionCut(RuleSetNode reliefs) {
+    /** Reads {@code reliefs.exceptionalPromotion}. */
+    public ExceptionalPromotionCut(RuleSetNode reliefs) {
         this.mode = reliefs.param("exceptionalPromotion", enumOf(ExceptionalMode.class));
     }
 

@@ -21,7 +21,8 @@ public final class GovernmentTransferCut implements ReliefRule {
 
     private final Cited<TransferMode> mode;
 
-    GovernmentTransferCut(RuleSetNode reliefs) {
+    /** Reads {@code reliefs.governmentTransfer}. */
+    public GovernmentTransferCut(RuleSetNode reliefs) {
         this.mode = reliefs.param("governmentTransfer", enumOf(TransferMode.class));
     }
 

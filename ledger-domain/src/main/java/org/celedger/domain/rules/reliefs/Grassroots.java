@@ -15,7 +15,9 @@ public final class Grassroots implements ReliefRule {
 
     private final ProfileCondition condition;
 
-    Grassroots(RuleSetNode node) {
+    /** Reads {@code reliefs.grassroots}. */
+    public Grassroots(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("grassroots");
         this.condition = new ProfileCondition(node);
     }
 

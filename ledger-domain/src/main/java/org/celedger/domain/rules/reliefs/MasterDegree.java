@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * The NX master's-degree rule (RULES.md §5; NX-2022 一(二) "硕士研究生学历的继续教育学时根据任职年限要求计算",
  * I-6), a requirement modifier: for a practitioner whose profile has a master's degree at the as-of date,
  * applying for a level the rule set names, the window keeps the years after the current title was
- * obtained, and the requirement is the per-year amounts times the years kept ({@code RequirementShape}
+ * obtained, and the requirement is the per-year amounts times the years kept ({@code MasterDegreeProration}
  * applies them). Keys {@code reliefs.masterDegree.mode}, {@code levels}, {@code perYearTotal},
  * {@code perYearPublic}.
  */
@@ -30,7 +30,9 @@ public final class MasterDegree implements ReliefRule {
 
     private final MasterDegreeRule rule;
 
-    MasterDegree(RuleSetNode node) {
+    /** Reads {@code reliefs.masterDegree}. */
+    public MasterDegree(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("masterDegree");
         this.rule = new MasterDegreeRule(node.param("mode", enumOf(MasterDegreeMode.class)),
                 node.param("levels", enumSet(TitleLevel.class)),
                 node.param("perYearTotal", nullable(HOURS)), node.param("perYearPublic", nullable(HOURS)));

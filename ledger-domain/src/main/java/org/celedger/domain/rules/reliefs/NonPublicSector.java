@@ -16,7 +16,9 @@ public final class NonPublicSector implements ReliefRule {
 
     private final ProfileCondition condition;
 
-    NonPublicSector(RuleSetNode node) {
+    /** Reads {@code reliefs.nonPublicSector}. */
+    public NonPublicSector(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("nonPublicSector");
         this.condition = new ProfileCondition(node);
     }
 

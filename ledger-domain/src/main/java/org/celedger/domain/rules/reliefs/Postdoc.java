@@ -27,7 +27,9 @@ public final class Postdoc implements ReliefRule {
     private final Cited<ReliefMode> mode;
     private final Cited<Set<TitleLevel>> levels;
 
-    Postdoc(RuleSetNode node) {
+    /** Reads {@code reliefs.postdoc}. */
+    public Postdoc(RuleSetNode reliefs) {
+        RuleSetNode node = reliefs.obj("postdoc");
         this.mode = node.param("mode", enumOf(ReliefMode.class));
         this.levels = node.param("levels", enumSet(TitleLevel.class));
         node.end();

@@ -4,51 +4,42 @@ import static org.celedger.domain.rules.ParamType.enumSet;
 
 import org.celedger.domain.rules.Purpose;
 import org.celedger.domain.rules.ReliefEffect;
+import org.celedger.domain.rules.ReliefKind;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ReliefMode;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The reliefs of RULES.md §6 as one rule set states them (section {@code reliefs}), in the table's
  * order, which is the order they are read, assessed and listed in a decision's trace. They apply only
  * to the {@code purposes} listed (the documents say "参加职称评审时": IM-2017 三(四), IM-2022 三(一)–(四),(七),
- * IM-2025 一(五), NX-2022 一(二),(三)). Each kind is its own class; this
- * only orders them. Which relief decides the outcome is the engine's concern (RULES.md §6 "Order").
+ * IM-2025 一(五), NX-2022 一(二),(三)). Each kind is its own class, registered in
+ * {@link ReliefKind}; this only reads them in that order and asks each. Which relief decides the
+ * outcome is the engine's concern (RULES.md §6 "Order").
  */
 public final class Reliefs {
 
     private final Cited<Set<Purpose>> purposes;
-    private final AgeFull ageFull;
-    private final AgePartial agePartial;
-    private final NonPublicSector nonPublicSector;
-    private final Grassroots grassroots;
-    private final CovidFrontline covidFrontline;
-    private final GovernmentTransferCut governmentTransfer;
-    private final Postdoc postdoc;
-    private final ExceptionalPromotionCut exceptionalPromotion;
-    private final DegreeInWindow degreeInWindow;
-    private final MasterDegree masterDegree;
+    private final Map<ReliefKind, ReliefRule> byKind = new EnumMap<>(ReliefKind.class);
     private final List<ReliefRule> inOrder;
 
     private Reliefs(RuleSetNode r) {
         purposes = r.param("purposes", enumSet(Purpose.class));
-        ageFull = new AgeFull(r.obj("ageFull"));
-        agePartial = new AgePartial(r.obj("agePartial"));
-        nonPublicSector = new NonPublicSector(r.obj("nonPublicSector"));
-        grassroots = new Grassroots(r.obj("grassroots"));
-        covidFrontline = new CovidFrontline(r);
-        governmentTransfer = new GovernmentTransferCut(r);
-        postdoc = new Postdoc(r.obj("postdoc"));
-        exceptionalPromotion = new ExceptionalPromotionCut(r);
-        degreeInWindow = new DegreeInWindow(r);
-        masterDegree = new MasterDegree(r.obj("masterDegree"));
+        // The kinds registered in ReliefKind, in its order (RULES.md §6's).
+        for (ReliefKind kind : ReliefKind.values()) {
+            ReliefRule rule = kind.read(r);
+            if (rule != null) {
+                byKind.put(kind, rule);
+            }
+        }
         r.end();
-        inOrder = List.of(ageFull, agePartial, nonPublicSector, grassroots, covidFrontline, governmentTransfer,
-                postdoc, exceptionalPromotion, degreeInWindow, masterDegree);
+        inOrder = List.copyOf(byKind.values());
     }
 
     /** Reads the {@code reliefs} section of a rule set. */
@@ -71,48 +62,53 @@ public final class Reliefs {
         return applied;
     }
 
+    /** The relief of a kind as this rule set states it, or null for {@code REQUIREMENT_WAIVED}. */
+    public ReliefRule of(ReliefKind kind) {
+        return byKind.get(kind);
+    }
+
     public Cited<Set<Purpose>> purposes() {
         return purposes;
     }
 
     public AgeFull ageFull() {
-        return ageFull;
+        return (AgeFull) byKind.get(ReliefKind.AGE_FULL);
     }
 
     public AgePartial agePartial() {
-        return agePartial;
+        return (AgePartial) byKind.get(ReliefKind.AGE_PARTIAL);
     }
 
     public NonPublicSector nonPublicSector() {
-        return nonPublicSector;
+        return (NonPublicSector) byKind.get(ReliefKind.NON_PUBLIC_SECTOR);
     }
 
     public Grassroots grassroots() {
-        return grassroots;
+        return (Grassroots) byKind.get(ReliefKind.GRASSROOTS);
     }
 
     public CovidFrontline covidFrontline() {
-        return covidFrontline;
+        return (CovidFrontline) byKind.get(ReliefKind.COVID_FRONTLINE);
     }
 
     public GovernmentTransferCut governmentTransfer() {
-        return governmentTransfer;
+        return (GovernmentTransferCut) byKind.get(ReliefKind.GOVERNMENT_TRANSFER);
     }
 
     public Postdoc postdoc() {
-        return postdoc;
+        return (Postdoc) byKind.get(ReliefKind.POSTDOC);
     }
 
     public ExceptionalPromotionCut exceptionalPromotion() {
-        return exceptionalPromotion;
+        return (ExceptionalPromotionCut) byKind.get(ReliefKind.EXCEPTIONAL_PROMOTION);
     }
 
     public DegreeInWindow degreeInWindow() {
-        return degreeInWindow;
+        return (DegreeInWindow) byKind.get(ReliefKind.DEGREE_IN_WINDOW);
     }
 
     public MasterDegree masterDegree() {
-        return masterDegree;
+        return (MasterDegree) byKind.get(ReliefKind.MASTER_DEGREE);
     }
 
     /** The effect of a relief stated as a {@link ReliefMode}. */
