@@ -57,12 +57,18 @@ public class BatchController {
     private final TransactionManager transactions;
     private final int parallelism;
     private final int chunk;
+    /** Batches in progress at most; past it a batch is answered 503 with Retry-After before anything is written. */
+    private final int maxConcurrent;
+    private final java.util.concurrent.Semaphore admitted;
 
     public BatchController(LedgerWriter writer, StreamHeads positions, Problems problems, ObjectMapper json,
                            MeterRegistry metrics,
                            TransactionManager transactions,
                            @Value("${ledger.batch.parallelism:1}") int parallelism,
-                           @Value("${ledger.batch.items-per-transaction:500}") int chunk) {
+                           @Value("${ledger.batch.items-per-transaction:500}") int chunk,
+                           @Value("${ledger.batch.max-concurrent:16}") int maxConcurrent) {
+        this.maxConcurrent = maxConcurrent;
+        this.admitted = new java.util.concurrent.Semaphore(maxConcurrent);
         this.transactions = transactions;
         this.positions = positions;
         this.parallelism = parallelism;
@@ -136,17 +142,27 @@ public class BatchController {
         for (int i = 0; i < items.size(); i++) {
             workers.get(Math.floorMod(laneOf(items.get(i)).hashCode(), parallelism)).add(i);
         }
-        List<CompletableFuture<Void>> running = new ArrayList<>(parallelism);
-        for (List<Integer> worker : workers) {
-            if (!worker.isEmpty()) {
-                running.add(CompletableFuture.runAsync(() -> {
-                    for (int from = 0; from < worker.size(); from += chunk) {
-                        writeChunk(caller, requestId, items, worker.subList(from, Math.min(worker.size(), from + chunk)), results);
-                    }
-                }, lanesExecutor));
-            }
+        if (!admitted.tryAcquire()) {
+            throw new BatchesBusyException(maxConcurrent);
         }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        try {
+            List<CompletableFuture<Void>> running = new ArrayList<>(parallelism);
+            for (List<Integer> worker : workers) {
+                if (!worker.isEmpty()) {
+                    // One chunk at a time, each queued behind the chunks other batches queued meanwhile: the
+                    // writers take turns between batches, so a large batch never holds them while others wait.
+                    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                    for (int from = 0; from < worker.size(); from += chunk) {
+                        List<Integer> part = worker.subList(from, Math.min(worker.size(), from + chunk));
+                        chain = chain.thenRunAsync(() -> writeChunk(caller, requestId, items, part, results), lanesExecutor);
+                    }
+                    running.add(chain);
+                }
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            admitted.release();
+        }
         int accepted = 0;
         int duplicate = 0;
         for (ItemResult result : results) {
