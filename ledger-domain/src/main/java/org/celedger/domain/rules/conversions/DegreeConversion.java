@@ -2,10 +2,8 @@ package org.celedger.domain.rules.conversions;
 
 import static org.celedger.domain.rules.ParamType.enumOf;
 
-import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.DegreeCompleted;
-import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.Hours;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
@@ -22,59 +20,29 @@ import java.math.BigDecimal;
  * "跨审验期入学并毕业的，具体学时需由院校提供学时证明"; a degree inside the window waives it, a relief:
  * {@code DegreeInWindow}). Keys {@code conversions.degree.effect}, {@code category}.
  */
-public final class DegreeConversion implements ConversionRule {
+public final class DegreeConversion extends ValuedConversion<DegreeEffect> {
 
     static final String EVENT_TYPE = "DegreeCompleted";
 
-    private final Cited<DegreeEffect> effect;
-    private final Cited<Category> category;
-
     DegreeConversion(RuleSetNode d) {
-        effect = d.param("effect", enumOf(DegreeEffect.class));
-        category = d.param("category", enumOf(Category.class));
+        super(d, "effect", enumOf(DegreeEffect.class), ConversionKind.DEGREE_COMPLETED, EVENT_TYPE);
         d.end();
     }
 
     public Cited<DegreeEffect> effect() {
-        return effect;
-    }
-
-    public Cited<Category> category() {
-        return category;
-    }
-
-    @Override
-    public ConversionKind kind() {
-        return ConversionKind.DEGREE_COMPLETED;
-    }
-
-    @Override
-    public String eventType() {
-        return EVENT_TYPE;
-    }
-
-    @Override
-    public String itemCitation() {
-        return effect.cite();
-    }
-
-    @Override
-    public Category itemCategory() {
-        return category.value();
+        return valuing();
     }
 
     /** Values a degree in force, graduated by the as-of date, into its graduation year. */
     @Override
     public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
         DegreeCompleted degree = (DegreeCompleted) fact.event();
-        Category category = this.category.value();
-        if (effect.value() == DegreeEffect.NONE) {
-            year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "not a conversion under " + ruleSetId
+        if (effect().value() == DegreeEffect.NONE) {
+            year.add(nothing(fact, effect().cite(), "not a conversion under " + ruleSetId
                     + ": its hours are awarded as DEGREE_STUDY"));
             return;
         }
         BigDecimal hours = degree.certifiedHours() == null ? Hours.ZERO : Hours.truncate(degree.certifiedHours());
-        year.add(new Contribution(fact.sequence(), EVENT_TYPE, degree.conversionId(), hours,
-                effect.cite(), category, "hours certified by the school"));
+        year.add(counting(fact, hours, "hours certified by the school"));
     }
 }

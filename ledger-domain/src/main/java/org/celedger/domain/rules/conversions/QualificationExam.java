@@ -11,7 +11,6 @@ import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.practitioner.QualificationExamPassed;
 import org.celedger.domain.practitioner.TitleLevel;
-import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
@@ -30,34 +29,27 @@ import java.util.Set;
  * met (NX-2022 一(三)3: DEEM_WINDOW_PART). Keys {@code conversions.qualificationExam.effect},
  * {@code category}, {@code hours}, {@code requiresInRegion}, {@code requiresTitleLevels}.
  */
-public final class QualificationExam implements ConversionRule {
+public final class QualificationExam extends ValuedConversion<QualificationExamEffect> {
 
     static final String EVENT_TYPE = "QualificationExamPassed";
 
-    private final Cited<QualificationExamEffect> effect;
-    private final Cited<Category> category;
     private final Cited<BigDecimal> hours;
     private final Cited<Boolean> requiresInRegion;
     private final Cited<Set<TitleLevel>> requiresTitleLevels;
 
     QualificationExam(RuleSetNode q) {
-        effect = q.param("effect", enumOf(QualificationExamEffect.class));
-        category = q.param("category", enumOf(Category.class));
+        super(q, "effect", enumOf(QualificationExamEffect.class), ConversionKind.QUALIFICATION_EXAM_PASSED, EVENT_TYPE);
         hours = q.param("hours", nullable(HOURS));
         requiresInRegion = q.param("requiresInRegion", BOOL);
         requiresTitleLevels = q.param("requiresTitleLevels", enumSet(TitleLevel.class));
         q.end();
-        if (effect.value() == QualificationExamEffect.ADD_HOURS && hours.value() == null) {
+        if (effect().value() == QualificationExamEffect.ADD_HOURS && hours.value() == null) {
             throw q.fail("hours", "ADD_HOURS needs a number of hours");
         }
     }
 
     public Cited<QualificationExamEffect> effect() {
-        return effect;
-    }
-
-    public Cited<Category> category() {
-        return category;
+        return valuing();
     }
 
     public Cited<BigDecimal> hours() {
@@ -72,43 +64,23 @@ public final class QualificationExam implements ConversionRule {
         return requiresTitleLevels;
     }
 
-    @Override
-    public ConversionKind kind() {
-        return ConversionKind.QUALIFICATION_EXAM_PASSED;
-    }
-
-    @Override
-    public String eventType() {
-        return EVENT_TYPE;
-    }
-
-    @Override
-    public String itemCitation() {
-        return effect.cite();
-    }
-
-    @Override
-    public Category itemCategory() {
-        return category.value();
-    }
-
     /** Values an exam in force, dated by the as-of date, into the year of its result. */
     @Override
     public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums minimums) {
         QualificationExamPassed exam = (QualificationExamPassed) fact.event();
-        Category category = this.category.value();
+        Category category = category().value();
+        Cited<QualificationExamEffect> effect = effect();
         switch (effect.value()) {
-            case NONE -> year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "not valued under " + ruleSetId));
-            case DEEM_WINDOW_PART -> year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category,
+            case NONE -> year.add(notValued(fact, ruleSetId));
+            case DEEM_WINDOW_PART -> year.add(nothing(fact, effect.cite(),
                     "deems the professional part of a window met; no yearly hours"));
             case ADD_HOURS, DEEM_YEAR_MINIMUM -> {
                 if (requiresInRegion.value() && !exam.inRegion()) {
-                    year.add(Items.zero(fact, EVENT_TYPE, requiresInRegion.cite(), category, "passed outside the region"));
+                    year.add(nothing(fact, requiresInRegion.cite(), "passed outside the region"));
                 } else if (effect.value() == QualificationExamEffect.ADD_HOURS) {
-                    year.add(new Contribution(fact.sequence(), EVENT_TYPE, exam.conversionId(), hours.value(),
-                            effect.cite(), category, null));
+                    year.add(counting(fact, hours.value(), null));
                 } else if (year.deemed(category)) {
-                    year.add(Items.zero(fact, EVENT_TYPE, effect.cite(), category, "the year is already deemed met by another exam"));
+                    year.add(nothing(fact, effect.cite(), "the year is already deemed met by another exam"));
                 } else {
                     BigDecimal minimum = category == Category.PUBLIC
                             ? minimums.publicHours().value()
@@ -121,7 +93,7 @@ public final class QualificationExam implements ConversionRule {
 
     /** Whether an exam deems the professional part of a whole window met (NX-2022 一(三)3). */
     public boolean deemsWindowPart() {
-        return effect.value() == QualificationExamEffect.DEEM_WINDOW_PART;
+        return effect().value() == QualificationExamEffect.DEEM_WINDOW_PART;
     }
 
     /**

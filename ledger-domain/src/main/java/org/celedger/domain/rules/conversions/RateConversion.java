@@ -1,12 +1,9 @@
 package org.celedger.domain.rules.conversions;
 
 import static org.celedger.domain.rules.ParamType.HOURS;
-import static org.celedger.domain.rules.ParamType.enumOf;
 
-import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.ConversionRecorded;
-import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.Hours;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleSetNode;
@@ -25,68 +22,36 @@ import java.util.function.Function;
  * (NX-2022 一(三)1 "每天以 6 学时折合"). Keys {@code conversions.lecturing.hoursPerHourTaught} and
  * {@code conversions.studyTour.hoursPerDay}, each with {@code category}.
  */
-public final class RateConversion implements ConversionRule {
+public final class RateConversion extends ValuedConversion<BigDecimal> {
 
-    private final ConversionKind kind;
-    private final String eventType;
     private final Function<ConversionRecorded, BigDecimal> quantity;
     private final String unit;
-    private final Cited<BigDecimal> rate;
-    private final Cited<Category> category;
 
     /** @param quantity the units (hours taught, days) a fact of this kind states */
     RateConversion(RuleSetNode r, String rateKey, String unit, ConversionKind kind, String eventType,
                    Function<ConversionRecorded, BigDecimal> quantity) {
-        this.kind = kind;
-        this.eventType = eventType;
+        super(r, rateKey, HOURS, kind, eventType);
         this.quantity = quantity;
         this.unit = unit;
-        rate = r.param(rateKey, HOURS);
-        category = r.param("category", enumOf(Category.class));
         r.end();
     }
 
     /** Hours per unit (hour taught, day of tour). */
     public Cited<BigDecimal> rate() {
-        return rate;
-    }
-
-    public Cited<Category> category() {
-        return category;
-    }
-
-    @Override
-    public ConversionKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String eventType() {
-        return eventType;
-    }
-
-    @Override
-    public String itemCitation() {
-        return rate.cite();
-    }
-
-    @Override
-    public Category itemCategory() {
-        return category.value();
+        return valuing();
     }
 
     /** Values the units of a fact in force, dated by the as-of date, into its year. */
     @Override
     public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
         BigDecimal quantity = this.quantity.apply((ConversionRecorded) fact.event());
-        Category category = this.category.value();
-        if (rate.value().signum() == 0) {
-            year.add(Items.zero(fact, eventType, rate.cite(), category, "not valued under " + ruleSetId));
+        BigDecimal rate = rate().value();
+        if (rate.signum() == 0) {
+            year.add(notValued(fact, ruleSetId));
             return;
         }
         BigDecimal q = quantity == null ? BigDecimal.ZERO : quantity;
-        year.add(new Contribution(fact.sequence(), eventType, ((ConversionRecorded) fact.event()).conversionId(),
-                Hours.truncate(q.multiply(rate.value())), rate.cite(), category,
-                q.stripTrailingZeros().toPlainString() + " " + unit + " × " + rate.value()));
+        year.add(counting(fact, Hours.truncate(q.multiply(rate)),
+                q.stripTrailingZeros().toPlainString() + " " + unit + " × " + rate));
     }
 }

@@ -6,7 +6,6 @@ import static org.celedger.domain.rules.ParamType.INT;
 import static org.celedger.domain.rules.ParamType.enumOf;
 import static org.celedger.domain.rules.ParamType.nullable;
 
-import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.ConversionKind;
 import org.celedger.domain.practitioner.ConversionRecorded;
 import org.celedger.domain.rules.Contribution;
@@ -29,17 +28,13 @@ import java.util.function.ToIntFunction;
  * {@code conversions.titleLanguageExam} and {@code conversions.computerExam}: {@code effect},
  * {@code category}, {@code hours}, {@code perModule} (computer exam only), {@code lastEvaluationYear}.
  */
-public final class TitleExam implements ConversionRule {
+public final class TitleExam extends ValuedConversion<ExamCreditEffect> {
 
     /** A window credit, and whether it counted (a language exam counts once per window). */
     record WindowCredit(Contribution item, boolean counted) {
     }
 
-    private final ConversionKind kind;
-    private final String eventType;
     private final ToIntFunction<ConversionRecorded> modules;
-    private final Cited<ExamCreditEffect> effect;
-    private final Cited<Category> category;
     private final Cited<BigDecimal> hours;
     private final Cited<Boolean> perModule;
     private final Cited<Integer> lastEvaluationYear;
@@ -49,11 +44,8 @@ public final class TitleExam implements ConversionRule {
      *                modules (a language exam has no perModule key)
      */
     TitleExam(RuleSetNode e, ConversionKind kind, String eventType, ToIntFunction<ConversionRecorded> modules) {
-        this.kind = kind;
-        this.eventType = eventType;
+        super(e, "effect", enumOf(ExamCreditEffect.class), kind, eventType);
         this.modules = modules == null ? exam -> 1 : modules;
-        effect = e.param("effect", enumOf(ExamCreditEffect.class));
-        category = e.param("category", enumOf(Category.class));
         hours = e.param("hours", HOURS);
         perModule = modules != null ? e.param("perModule", BOOL) : new Cited<>(false, "n/a", null);
         lastEvaluationYear = e.param("lastEvaluationYear", nullable(INT));
@@ -61,11 +53,7 @@ public final class TitleExam implements ConversionRule {
     }
 
     public Cited<ExamCreditEffect> effect() {
-        return effect;
-    }
-
-    public Cited<Category> category() {
-        return category;
+        return valuing();
     }
 
     public Cited<BigDecimal> hours() {
@@ -82,27 +70,7 @@ public final class TitleExam implements ConversionRule {
 
     /** Whether the exam credits a window whole and belongs to no credit year (NX-2022 一(三)2). */
     public boolean oncePerWindow() {
-        return effect.value() == ExamCreditEffect.ONCE_PER_WINDOW;
-    }
-
-    @Override
-    public ConversionKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String eventType() {
-        return eventType;
-    }
-
-    @Override
-    public String itemCitation() {
-        return effect.cite();
-    }
-
-    @Override
-    public Category itemCategory() {
-        return category.value();
+        return effect().value() == ExamCreditEffect.ONCE_PER_WINDOW;
     }
 
     @Override
@@ -114,13 +82,11 @@ public final class TitleExam implements ConversionRule {
     @Override
     public void valueInYear(RecordedFact fact, CreditYear year, String ruleSetId, Minimums yearlyMinimums) {
         int modules = this.modules.applyAsInt((ConversionRecorded) fact.event());
-        Category category = this.category.value();
-        if (effect.value() == ExamCreditEffect.NONE) {
-            year.add(Items.zero(fact, eventType, effect.cite(), category, "not valued under " + ruleSetId));
+        if (effect().value() == ExamCreditEffect.NONE) {
+            year.add(notValued(fact, ruleSetId));
             return;
         }
-        year.add(new Contribution(fact.sequence(), eventType, ((ConversionRecorded) fact.event()).conversionId(),
-                hours(modules), effect.cite(), category, null));
+        year.add(counting(fact, hours(modules), null));
     }
 
     /**
@@ -132,23 +98,20 @@ public final class TitleExam implements ConversionRule {
                               int evaluationYear, boolean languageCounted) {
         ConversionRecorded exam = (ConversionRecorded) fact.event();
         int modules = this.modules.applyAsInt(exam);
-        Category category = this.category.value();
+        String effect = effect().cite();
         Integer last = lastEvaluationYear.value();
         if (revokedBy != null) {
-            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
-                    "revoked by sequence " + revokedBy.sequence()), false);
+            return new WindowCredit(nothing(fact, effect, "revoked by sequence " + revokedBy.sequence()), false);
         } else if (asOf != null && exam.date().isAfter(asOf)) {
-            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
-                    "passed after the as-of date " + asOf), false);
+            return new WindowCredit(nothing(fact, effect, "passed after the as-of date " + asOf), false);
         } else if (last != null && evaluationYear > last) {
-            return new WindowCredit(Items.zero(fact, eventType, lastEvaluationYear.cite(), category,
+            return new WindowCredit(nothing(fact, lastEvaluationYear.cite(),
                     "counts only for evaluation years up to " + last), false);
-        } else if (kind == ConversionKind.TITLE_LANGUAGE_EXAM_PASSED && languageCounted) {
-            return new WindowCredit(Items.zero(fact, eventType, effect.cite(), category,
-                    "a language exam counts once per window"), false);
+        } else if (kind() == ConversionKind.TITLE_LANGUAGE_EXAM_PASSED && languageCounted) {
+            return new WindowCredit(nothing(fact, effect, "a language exam counts once per window"), false);
         }
-        return new WindowCredit(new Contribution(fact.sequence(), eventType, exam.conversionId(), hours(modules),
-                effect.cite(), category, "passed " + exam.date() + "; counts once in the window, in no credit year"), true);
+        return new WindowCredit(counting(fact, hours(modules),
+                "passed " + exam.date() + "; counts once in the window, in no credit year"), true);
     }
 
     private BigDecimal hours(int modules) {

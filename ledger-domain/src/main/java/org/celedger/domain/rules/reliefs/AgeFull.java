@@ -1,10 +1,7 @@
 package org.celedger.domain.rules.reliefs;
 
-import static org.celedger.domain.rules.ParamType.enumOf;
-
 import org.celedger.domain.rules.ReliefKind;
 import org.celedger.domain.rules.RuleSetNode;
-import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ReliefMode;
 
 /**
@@ -12,36 +9,18 @@ import org.celedger.domain.rules.model.ReliefMode;
  * (IM-2017 三(四), IM-2022 三(一): WAIVED) or have them as a reference only (IM-2025 一(五)1:
  * NOT_LIMITING). Keys {@code reliefs.ageFull.mode}, {@code menAge}, {@code womenAge}.
  */
-public final class AgeFull implements ReliefRule {
-
-    private final Cited<ReliefMode> mode;
-    private final AgeThreshold threshold;
+public final class AgeFull extends AgeRelief<ReliefMode> {
 
     /** Reads {@code reliefs.ageFull}. */
     public AgeFull(RuleSetNode reliefs) {
-        RuleSetNode node = reliefs.obj("ageFull");
-        this.mode = node.param("mode", enumOf(ReliefMode.class));
-        this.threshold = new AgeThreshold(node);
-        node.end();
-    }
-
-    public Cited<ReliefMode> mode() {
-        return mode;
-    }
-
-    public Cited<Integer> menAge() {
-        return threshold.menAge();
-    }
-
-    public Cited<Integer> womenAge() {
-        return threshold.womenAge();
+        super(reliefs, "ageFull", ReliefMode.class, ReliefMode.NONE);
     }
 
     @Override
     public AppliedRelief assess(ReliefContext c) {
-        if (mode.value() == ReliefMode.NONE || !threshold.reachedBy(c)) {
+        if (!appliesTo(c)) {
             return null;
         }
-        return new AppliedRelief(ReliefKind.AGE_FULL, Reliefs.effectOf(mode.value()), mode.cite(), threshold.detail(c));
+        return new AppliedRelief(ReliefKind.AGE_FULL, Reliefs.effectOf(mode().value()), mode().cite(), ageReached(c));
     }
 }

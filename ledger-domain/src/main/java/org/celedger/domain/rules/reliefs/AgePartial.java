@@ -1,12 +1,9 @@
 package org.celedger.domain.rules.reliefs;
 
-import static org.celedger.domain.rules.ParamType.enumOf;
-
 import org.celedger.domain.rules.ReliefEffect;
 import org.celedger.domain.rules.ReliefKind;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.AgePartialMode;
-import org.celedger.domain.rules.model.Cited;
 
 /**
  * Partial age relief (RULES.md §6, I-9, I-10), a requirement modifier: men from 50 and women from 45
@@ -17,38 +14,20 @@ import org.celedger.domain.rules.model.Cited;
  * ({@code AgePartialThirdOfWindowTotal}, {@code AgePartialThirdOfMinimums}, {@code AgePartialAnyOneYear}). Keys {@code reliefs.agePartial.mode},
  * {@code menAge}, {@code womenAge}.
  */
-public final class AgePartial implements ReliefRule {
-
-    private final Cited<AgePartialMode> mode;
-    private final AgeThreshold threshold;
+public final class AgePartial extends AgeRelief<AgePartialMode> {
 
     /** Reads {@code reliefs.agePartial}. */
     public AgePartial(RuleSetNode reliefs) {
-        RuleSetNode node = reliefs.obj("agePartial");
-        this.mode = node.param("mode", enumOf(AgePartialMode.class));
-        this.threshold = new AgeThreshold(node);
-        node.end();
-    }
-
-    public Cited<AgePartialMode> mode() {
-        return mode;
-    }
-
-    public Cited<Integer> menAge() {
-        return threshold.menAge();
-    }
-
-    public Cited<Integer> womenAge() {
-        return threshold.womenAge();
+        super(reliefs, "agePartial", AgePartialMode.class, AgePartialMode.NONE);
     }
 
     @Override
     public AppliedRelief assess(ReliefContext c) {
-        if (mode.value() == AgePartialMode.NONE || !threshold.reachedBy(c)) {
+        if (!appliesTo(c)) {
             return null;
         }
-        return new AppliedRelief(ReliefKind.AGE_PARTIAL, ReliefEffect.REQUIREMENT_MODIFIER, mode.cite(),
-                threshold.detail(c) + "; " + describe(mode.value()));
+        return new AppliedRelief(ReliefKind.AGE_PARTIAL, ReliefEffect.REQUIREMENT_MODIFIER, mode().cite(),
+                ageReached(c) + "; " + describe(mode().value()));
     }
 
     private static String describe(AgePartialMode mode) {

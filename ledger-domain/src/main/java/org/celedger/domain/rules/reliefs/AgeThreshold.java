@@ -31,14 +31,19 @@ final class AgeThreshold {
         if (c.age() < 0 || profile.gender() == null) {
             return false;
         }
-        return c.age() >= (profile.gender() == Gender.MALE ? menAge.value() : womenAge.value());
+        return c.age() >= forGender(profile.gender()).value();
     }
 
     /** The trace's account of the age and the threshold it reaches. */
     String detail(ReliefContext c) {
         PractitionerProfile profile = c.profile();
-        int threshold = profile.gender() == Gender.MALE ? menAge.value() : womenAge.value();
-        return profile.gender() + " born " + profile.birthDate() + ", aged " + c.age() + " at the as-of date (≥ " + threshold
-                + ", " + (profile.gender() == Gender.MALE ? menAge.cite() : womenAge.cite()) + ")";
+        Cited<Integer> threshold = forGender(profile.gender());
+        return profile.gender() + " born " + profile.birthDate() + ", aged " + c.age() + " at the as-of date (≥ " + threshold.value()
+                + ", " + threshold.cite() + ")";
+    }
+
+    /** The age for a gender: men's for MALE, women's otherwise (as both readings did before; no third threshold exists). */
+    private Cited<Integer> forGender(Gender gender) {
+        return gender == Gender.MALE ? menAge : womenAge;
     }
 }

@@ -2,8 +2,6 @@ package org.celedger.domain.rules.reliefs;
 
 import org.celedger.domain.rules.ReliefKind;
 import org.celedger.domain.rules.RuleSetNode;
-import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ReliefMode;
 
 /**
  * Grassroots post (苏木乡镇等基层一线, RULES.md §6): for a practitioner on such a post at the as-of
@@ -11,22 +9,11 @@ import org.celedger.domain.rules.model.ReliefMode;
  * evaluation year 2025 only (IM-2025 一(五)2 "在参加2025年度职称评审时"). Keys
  * {@code reliefs.grassroots.mode}, {@code lastEvaluationYear}.
  */
-public final class Grassroots implements ReliefRule {
-
-    private final ProfileCondition condition;
+public final class Grassroots extends ProfileRelief {
 
     /** Reads {@code reliefs.grassroots}. */
     public Grassroots(RuleSetNode reliefs) {
-        RuleSetNode node = reliefs.obj("grassroots");
-        this.condition = new ProfileCondition(node);
-    }
-
-    public Cited<ReliefMode> mode() {
-        return condition.mode();
-    }
-
-    public Cited<Integer> lastEvaluationYear() {
-        return condition.lastEvaluationYear();
+        super(reliefs, "grassroots");
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.celedger.domain.rules.reliefs;
 import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.rules.ReliefKind;
 import org.celedger.domain.rules.RuleSetNode;
-import org.celedger.domain.rules.model.Cited;
-import org.celedger.domain.rules.model.ReliefMode;
 
 /**
  * Non-public sector (RULES.md §6): for a practitioner in the {@code NON_PUBLIC} sector at the as-of
@@ -12,22 +10,11 @@ import org.celedger.domain.rules.model.ReliefMode;
  * evaluation year 2025 only (IM-2025 一(五)2 "在参加2025年度职称评审时"). Keys
  * {@code reliefs.nonPublicSector.mode}, {@code lastEvaluationYear}.
  */
-public final class NonPublicSector implements ReliefRule {
-
-    private final ProfileCondition condition;
+public final class NonPublicSector extends ProfileRelief {
 
     /** Reads {@code reliefs.nonPublicSector}. */
     public NonPublicSector(RuleSetNode reliefs) {
-        RuleSetNode node = reliefs.obj("nonPublicSector");
-        this.condition = new ProfileCondition(node);
-    }
-
-    public Cited<ReliefMode> mode() {
-        return condition.mode();
-    }
-
-    public Cited<Integer> lastEvaluationYear() {
-        return condition.lastEvaluationYear();
+        super(reliefs, "nonPublicSector");
     }
 
     @Override

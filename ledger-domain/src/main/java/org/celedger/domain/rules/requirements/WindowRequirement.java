@@ -1,11 +1,5 @@
 package org.celedger.domain.rules.requirements;
 
-import static org.celedger.domain.rules.ParamType.BOOL;
-import static org.celedger.domain.rules.ParamType.HOURS;
-import static org.celedger.domain.rules.ParamType.INT;
-import static org.celedger.domain.rules.ParamType.POSITIVE_INT;
-import static org.celedger.domain.rules.ParamType.nullable;
-
 import org.celedger.domain.rules.Hours;
 import org.celedger.domain.rules.Measure;
 import org.celedger.domain.rules.RowKind;
@@ -30,10 +24,9 @@ public final class WindowRequirement {
     private WindowRequirement() {
     }
 
+    /** The keys every level requiring hours has ({@link HoursRequirementKeys}). */
     static RequirementRule read(Cited<RequirementKind> kind, RuleSetNode level) {
-        return new RequirementRule(kind, level.param("length", POSITIVE_INT), level.param("offset", INT),
-                level.param("public", nullable(HOURS)), level.param("professional", nullable(HOURS)),
-                level.param("total", nullable(HOURS)), level.param("participation", BOOL));
+        return HoursRequirementKeys.read(kind, level);
     }
 
     /** Participation in every year of the window if the rule asks for it, then the window's minimums. */

@@ -1,11 +1,5 @@
 package org.celedger.domain.rules.requirements;
 
-import static org.celedger.domain.rules.ParamType.BOOL;
-import static org.celedger.domain.rules.ParamType.HOURS;
-import static org.celedger.domain.rules.ParamType.INT;
-import static org.celedger.domain.rules.ParamType.POSITIVE_INT;
-import static org.celedger.domain.rules.ParamType.nullable;
-
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.RequirementKind;
@@ -27,10 +21,9 @@ public final class YearlyRequirement {
     private YearlyRequirement() {
     }
 
+    /** The keys every level requiring hours has ({@link HoursRequirementKeys}). */
     static RequirementRule read(Cited<RequirementKind> kind, RuleSetNode level) {
-        return new RequirementRule(kind, level.param("length", POSITIVE_INT), level.param("offset", INT),
-                level.param("public", nullable(HOURS)), level.param("professional", nullable(HOURS)),
-                level.param("total", nullable(HOURS)), level.param("participation", BOOL));
+        return HoursRequirementKeys.read(kind, level);
     }
 
     /** The PUBLIC, PROFESSIONAL and TOTAL minimums the rule states, in every year of the window. */
