@@ -66,7 +66,7 @@ public class BatchController {
                            TransactionManager transactions,
                            @Value("${ledger.batch.parallelism:1}") int parallelism,
                            @Value("${ledger.batch.items-per-transaction:500}") int chunk,
-                           @Value("${ledger.batch.max-concurrent:16}") int maxConcurrent) {
+                           @Value("${ledger.batch.max-concurrent:64}") int maxConcurrent) {
         this.maxConcurrent = maxConcurrent;
         this.admitted = new java.util.concurrent.Semaphore(maxConcurrent);
         this.transactions = transactions;
