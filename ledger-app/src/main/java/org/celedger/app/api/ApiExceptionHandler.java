@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -111,6 +112,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ServletRequestBindingException.class)
     ResponseEntity<ProblemDetail> binding(ServletRequestBindingException e) {
         return answer(Problems.problem(HttpStatus.BAD_REQUEST, "Bad request", null, Problems.humane(e.getMessage())));
+    }
+
+    /** A refusal at the edge; one that passes (a view behind, too many batches) says when to ask again. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        ProblemDetail problem = problems.of(e);
+        if (e.retryAfterSeconds() == null) {
+            return answer(problem);
+        }
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

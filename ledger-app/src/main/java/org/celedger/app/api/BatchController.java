@@ -59,6 +59,8 @@ public class BatchController {
     private final int chunk;
     /** Batches in progress at most; past it a batch is answered 503 with Retry-After before anything is written. */
     private final int maxConcurrent;
+    /** A chunk of another batch takes well under a second; two leave room for several. */
+    private static final int BUSY_RETRY_AFTER_SECONDS = 2;
     private final java.util.concurrent.Semaphore admitted;
 
     public BatchController(LedgerWriter writer, StreamHeads positions, Problems problems, ObjectMapper json,
@@ -143,7 +145,9 @@ public class BatchController {
             workers.get(Math.floorMod(laneOf(items.get(i)).hashCode(), parallelism)).add(i);
         }
         if (!admitted.tryAcquire()) {
-            throw new BatchesBusyException(maxConcurrent);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Too many batches at once", "items",
+                    "The ledger is writing " + maxConcurrent + " batches already; nothing of this one was written. "
+                            + "Send it again after Retry-After.").retryAfter(BUSY_RETRY_AFTER_SECONDS);
         }
         try {
             List<CompletableFuture<Void>> running = new ArrayList<>(parallelism);

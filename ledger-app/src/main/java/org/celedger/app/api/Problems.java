@@ -91,7 +91,9 @@ public class Problems {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown rule set", "ruleSet", e.getMessage());
         }
         if (t instanceof ApiException e) {
-            return problem(e.status(), e.title(), e.field(), e.getMessage());
+            ProblemDetail p = problem(e.status(), e.title(), e.field(), e.getMessage());
+            e.properties().forEach(p::setProperty);
+            return p;
         }
         if (t instanceof JsonProcessingException e) {
             return ofJson(e);

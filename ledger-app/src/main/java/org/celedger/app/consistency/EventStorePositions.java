@@ -54,10 +54,4 @@ public class EventStorePositions {
         }
         return found;
     }
-
-    /** The highest global index stored: the head of the event store (0 when it is empty). */
-    public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return head == null ? 0 : head;
-    }
 }

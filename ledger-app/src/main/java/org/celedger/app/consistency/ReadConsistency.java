@@ -27,6 +27,8 @@ public class ReadConsistency {
     public static final String CONSISTENT_THROUGH_HEADER = "Ledger-Consistent-Through";
     public static final String WAIT_PARAMETER = "waitForPosition";
     public static final String WAIT_HEADER = "Ledger-Wait-For-Position";
+    /** A view behind catches up within a batch of its processor: about a second. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final ProcessorPositions processors;
     private final Duration maxWait;
@@ -44,14 +46,20 @@ public class ReadConsistency {
     public long awaitView(String processor, HttpServletRequest request, HttpServletResponse response) {
         Long wanted = wanted(request);
         ProcessorPositions.Progress progress = wanted == null ? processors.progress(processor)
-                : await(processor, wanted, maxWait).orElseThrow(() -> {
-                    long through = processors.progress(processor).consistentThrough();
-                    return new ViewBehindException(processor, wanted, through, maxWait.toMillis());
-                });
+                : await(processor, wanted, maxWait).orElseThrow(() -> behind(processor, wanted));
         long through = progress.consistentThrough();
         // An answer waited for includes the wanted position even while an older gap holds consistentThrough back.
         response.setHeader(CONSISTENT_THROUGH_HEADER, String.valueOf(through));
         return through;
+    }
+
+    /** A view that has not reached the position asked for within the wait: 503, to be asked again shortly. */
+    private ApiException behind(String processor, long wanted) {
+        long through = processors.progress(processor).consistentThrough();
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "View not yet consistent", WAIT_PARAMETER,
+                "The " + processor + " view has not reached position " + wanted + " within " + maxWait.toMillis()
+                        + " ms; it is consistent through position " + through + ". Retry shortly.")
+                .retryAfter(RETRY_AFTER_SECONDS).with("consistentThrough", through).with("waitForPosition", wanted);
     }
 
     /** The progress of {@code processor} once it has processed {@code position}, or empty after {@code timeout}. */

@@ -64,13 +64,13 @@ public class PractitionerFacts {
             return new Reflected(facts, head);
         }
         viewBehind.increment();
-        return new Reflected(upTo(stored(practitionerId, null), head), head);
+        return new Reflected(upTo(practitionerId, head), head);
     }
 
-    /** Every fact recorded before the read began, straight from the event store (history, profile, certifications). */
+    /** Every fact recorded before the read began, straight from the event store (profile, certifications). */
     public Reflected recorded(String practitionerId) {
         StreamPosition head = head(practitionerId);
-        return new Reflected(upTo(stored(practitionerId, null), head), head);
+        return new Reflected(upTo(practitionerId, head), head);
     }
 
     /** A fact with who recorded it. */
@@ -84,37 +84,40 @@ public class PractitionerFacts {
     /** Every fact recorded before the read began, each with its actor, straight from the event store. */
     public History history(String practitionerId) {
         StreamPosition head = head(practitionerId);
-        List<Attributed> facts = events.readEvents(practitionerId).asStream()
-                .filter(m -> m.getPayload() instanceof PractitionerEvent && m.getSequenceNumber() <= head.sequence())
-                .map(m -> new Attributed(new RecordedFact(m.getSequenceNumber(), m.getTimestamp(),
-                        (PractitionerEvent) m.getPayload()), Actor.of(m.getMetaData())))
+        List<Attributed> facts = stream(practitionerId).stream()
+                .filter(m -> m.getSequenceNumber() <= head.sequence())
+                .map(m -> new Attributed(fact(m), Actor.of(m.getMetaData())))
                 .toList();
         return new History(facts, head);
     }
 
     /** The facts recorded up to {@code instant}, straight from the event store. */
     public List<RecordedFact> knownAt(String practitionerId, Instant instant) {
-        return stored(practitionerId, instant);
+        return stream(practitionerId).stream().filter(m -> !m.getTimestamp().isAfter(instant))
+                .map(PractitionerFacts::fact).toList();
     }
 
     private StreamPosition head(String practitionerId) {
         return positions.lastOf(practitionerId).orElseThrow(() -> unknown(practitionerId));
     }
 
-    private List<RecordedFact> stored(String practitionerId, Instant instant) {
-        List<? extends DomainEventMessage<?>> stream = events.readEvents(practitionerId).asStream().toList();
+    private List<RecordedFact> upTo(String practitionerId, StreamPosition head) {
+        return stream(practitionerId).stream().filter(m -> m.getSequenceNumber() <= head.sequence())
+                .map(PractitionerFacts::fact).toList();
+    }
+
+    /** The practitioner's events as stored, in order; unknown when there are none. */
+    private List<? extends DomainEventMessage<?>> stream(String practitionerId) {
+        List<? extends DomainEventMessage<?>> stream = events.readEvents(practitionerId).asStream()
+                .filter(m -> m.getPayload() instanceof PractitionerEvent).toList();
         if (stream.isEmpty()) {
             throw unknown(practitionerId);
         }
-        return stream.stream()
-                .filter(m -> instant == null || !m.getTimestamp().isAfter(instant))
-                .filter(m -> m.getPayload() instanceof PractitionerEvent)
-                .map(m -> new RecordedFact(m.getSequenceNumber(), m.getTimestamp(), (PractitionerEvent) m.getPayload()))
-                .toList();
+        return stream;
     }
 
-    private static List<RecordedFact> upTo(List<RecordedFact> facts, StreamPosition head) {
-        return facts.stream().filter(f -> f.sequence() <= head.sequence()).toList();
+    private static RecordedFact fact(DomainEventMessage<?> m) {
+        return new RecordedFact(m.getSequenceNumber(), m.getTimestamp(), (PractitionerEvent) m.getPayload());
     }
 
     private static AggregateNotFoundException unknown(String practitionerId) {
