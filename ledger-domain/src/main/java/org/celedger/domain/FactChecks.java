@@ -49,6 +49,13 @@ public final class FactChecks {
         }
     }
 
+    /** As {@link #that(boolean, String, String)}, the message built only when the check fails. */
+    public static void that(boolean condition, String field, java.util.function.Supplier<String> message) {
+        if (!condition) {
+            throw new InvalidFactException(field, message.get());
+        }
+    }
+
     public static void absent(String field, Object value, Object kind) {
         that(value == null, field, field + " does not apply to " + kind);
     }
@@ -124,16 +131,16 @@ public final class FactChecks {
     /** As {@link #oneDecimal(String, BigDecimal, BigDecimal)}, allowing zero unless {@code positive}. */
     public static BigDecimal oneDecimal(String field, BigDecimal value, boolean positive, BigDecimal max) {
         present(field, value);
-        // Judged from precision and scale first: 1e999999999 is a small object whose plain text (or a rescale)
-        // has a billion digits; printing it exhausted the heap. Such a value is never shown in plain form.
-        that(value.signum() <= 0 || (long) value.precision() - value.scale() <= max.precision() - max.scale(), field,
-                field + " " + shown(value) + " is implausible: at most " + max.toPlainString());
+        // 1e999999999 is a small object whose plain text (or a rescale) has a billion digits; printing it
+        // exhausted the heap. None of these checks prints or rescales it (compareTo and stripTrailingZeros
+        // work on precision and scale), and a message shows it in plain form only when short (shown). The
+        // messages are built only for a value refused: this runs for every award and roster row.
         that(positive ? value.signum() > 0 : value.signum() >= 0, field,
-                field + " must be " + (positive ? "positive" : "zero or more") + ", not " + shown(value));
+                () -> field + " must be " + (positive ? "positive" : "zero or more") + ", not " + shown(value));
         that(value.stripTrailingZeros().scale() <= 1, field,
-                field + " has more than one decimal place: " + shown(value));
+                () -> field + " has more than one decimal place: " + shown(value));
         that(value.compareTo(max) <= 0, field,
-                field + " " + shown(value) + " is implausible: at most " + max.toPlainString());
+                () -> field + " " + shown(value) + " is implausible: at most " + max.toPlainString());
         return value.setScale(1);
     }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
 public final class Reliefs {
 
     private final Cited<Set<Purpose>> purposes;
+    /** The reliefs this rule set states; an EnumMap iterates in ReliefKind's order, RULES.md §6's. */
     private final Map<ReliefKind, ReliefRule> byKind = new EnumMap<>(ReliefKind.class);
-    private final List<ReliefRule> inOrder;
 
     private Reliefs(RuleSetNode r) {
         purposes = r.param("purposes", enumSet(Purpose.class));
@@ -39,7 +39,6 @@ public final class Reliefs {
             }
         }
         r.end();
-        inOrder = List.copyOf(byKind.values());
     }
 
     /** Reads the {@code reliefs} section of a rule set. */
@@ -53,7 +52,7 @@ public final class Reliefs {
         if (!purposes.value().contains(c.query().purpose())) {
             return applied;
         }
-        for (ReliefRule rule : inOrder) {
+        for (ReliefRule rule : byKind.values()) {
             AppliedRelief relief = rule.assess(c);
             if (relief != null) {
                 applied.add(relief);
@@ -67,40 +66,16 @@ public final class Reliefs {
         return byKind.get(kind);
     }
 
-    public Cited<Set<Purpose>> purposes() {
-        return purposes;
-    }
-
-    public AgeFull ageFull() {
-        return (AgeFull) byKind.get(ReliefKind.AGE_FULL);
-    }
-
     public AgePartial agePartial() {
         return (AgePartial) byKind.get(ReliefKind.AGE_PARTIAL);
-    }
-
-    public NonPublicSector nonPublicSector() {
-        return (NonPublicSector) byKind.get(ReliefKind.NON_PUBLIC_SECTOR);
     }
 
     public Grassroots grassroots() {
         return (Grassroots) byKind.get(ReliefKind.GRASSROOTS);
     }
 
-    public CovidFrontline covidFrontline() {
-        return (CovidFrontline) byKind.get(ReliefKind.COVID_FRONTLINE);
-    }
-
     public GovernmentTransferCut governmentTransfer() {
         return (GovernmentTransferCut) byKind.get(ReliefKind.GOVERNMENT_TRANSFER);
-    }
-
-    public Postdoc postdoc() {
-        return (Postdoc) byKind.get(ReliefKind.POSTDOC);
-    }
-
-    public ExceptionalPromotionCut exceptionalPromotion() {
-        return (ExceptionalPromotionCut) byKind.get(ReliefKind.EXCEPTIONAL_PROMOTION);
     }
 
     public DegreeInWindow degreeInWindow() {
