@@ -116,4 +116,36 @@ class PersonalDataAccessLogTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_access WHERE endpoint LIKE ?", Long.class,
                 "%" + p + "%")).as("an endpoint is its template, never a path holding an id").isZero();
     }
+
+    @Test
+    void aPersonsCopyHoldsTheirProfileFactsYearsAndWhoReadThem() throws Exception {
+        String p = "copy-" + run;
+        assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, """
+                {"awardId":"c-1","year":2026,"category":"PUBLIC","activity":"ONLINE_PLATFORM","hours":12,
+                 "approvedBy":"平台","completedOn":"2026-03-10"}""").status()).isEqualTo(201);
+        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"审计\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+        assertThat(read("/api/v1/practitioners/" + p + "/years", auditor, "核查")).isEqualTo(200);
+
+        String path = "/api/v1/practitioners/" + p + "/personal-data-export";
+        assertThat(api.get(path, auditor).status()).as("ADMIN only").isEqualTo(403);
+        Api.Response copy = api.get(path, ADMIN);
+        assertThat(copy.status()).as(copy.raw()).isEqualTo(200);
+        JsonNode export = copy.body();
+        assertThat(export.path("practitionerId").asText()).isEqualTo(p);
+        assertThat(export.path("profile").path("profile").path("name").asText()).isEqualTo("王芳");
+        assertThat(export.path("profile").path("profile").path("birthDate").asText()).isEqualTo("1980-05-17");
+        List<String> facts = new ArrayList<>();
+        export.path("facts").forEach(f -> facts.add(f.path("type").asText() + " by " + f.path("actor").path("name").asText()));
+        assertThat(facts).containsExactly("PractitionerRegistered by LEDGER_ADMIN_KEY", "CreditAwarded by LEDGER_ADMIN_KEY");
+        assertThat(export.path("years")).hasSize(1);
+        assertThat(export.path("years").get(0).path("public").decimalValue()).isEqualByComparingTo("12");
+        List<String> reads = new ArrayList<>();
+        export.path("accessLog").forEach(e -> reads.add(e.path("keyName").asText() + " " + e.path("endpoint").asText()));
+        assertThat(reads).containsExactly("审计 /api/v1/practitioners/{id}/years",
+                "LEDGER_ADMIN_KEY /api/v1/practitioners/{id}/personal-data-export");
+        assertThat(export.path("accessLogComplete").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/practitioners/nobody-" + run + "/personal-data-export", ADMIN).status()).isEqualTo(404);
+    }
 }

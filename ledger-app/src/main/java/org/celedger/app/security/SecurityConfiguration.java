@@ -105,6 +105,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/admin/**", "/api/v1/access-log").hasRole(ADMIN)
+                        // a person's copy of their data: on their request, by ADMIN
+                        .requestMatchers(GET, "/api/v1/practitioners/*/personal-data-export").hasRole(ADMIN)
                         // auditors: reads, certifications, what-if
                         .requestMatchers(POST, "/api/v1/practitioners/*/certifications", "/api/v1/what-if").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets",
