@@ -59,7 +59,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final class KeyAuthentication extends AbstractAuthenticationToken {
         private final ApiKey key;
 
-        KeyAuthentication(ApiKey key) {
+        public KeyAuthentication(ApiKey key) {
             super(key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
             this.key = key;
             setAuthenticated(true);

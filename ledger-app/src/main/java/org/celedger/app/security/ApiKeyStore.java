@@ -68,7 +68,11 @@ public class ApiKeyStore {
     }
 
     public Optional<ApiKey> find(String presentedKey) {
-        String hash = hash(presentedKey);
+        return findByHash(hash(presentedKey));
+    }
+
+    /** The key with this hash (a console session remembers its key by hash, never the key itself). */
+    public Optional<ApiKey> findByHash(String hash) {
         if (environmentAdmin.isPresent() && MessageDigest.isEqual(
                 environmentAdmin.get().hash().getBytes(StandardCharsets.US_ASCII),
                 hash.getBytes(StandardCharsets.US_ASCII))) {

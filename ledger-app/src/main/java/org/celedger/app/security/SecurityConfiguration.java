@@ -6,6 +6,8 @@ import static org.springframework.http.HttpMethod.POST;
 import java.time.Clock;
 import java.time.Duration;
 import org.celedger.app.api.Problems;
+import org.celedger.app.console.ConsoleSessionFilter;
+import org.celedger.app.console.ConsoleSessions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +84,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, Problems problems,
-                                   FailedAuthentications failures,
+                                   FailedAuthentications failures, ConsoleSessions consoleSessions,
                                    @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
             throws Exception {
         http.csrf(c -> c.disable())
@@ -92,6 +94,8 @@ public class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, failures, problems), AnonymousAuthenticationFilter.class)
+                // a console session authenticates as its key, before the key filter (which it leaves alone)
+                .addFilterBefore(new ConsoleSessionFilter(consoleSessions, keys, problems), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
@@ -104,6 +108,10 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // the console's pages and sign-in are open; what they show comes from the API, with its rules
+                        .requestMatchers(GET, "/console", "/console/", "/console/*.html", "/console/*.js", "/console/*.css",
+                                "/console/session").permitAll()
+                        .requestMatchers(POST, "/console/session", "/console/session/end").permitAll()
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/admin/**", "/api/v1/access-log").hasRole(ADMIN)
                         // a person's copy of their data: on their request, by ADMIN
                         .requestMatchers(GET, "/api/v1/practitioners/*/personal-data-export").hasRole(ADMIN)

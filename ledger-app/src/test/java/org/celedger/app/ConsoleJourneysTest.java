@@ -1,0 +1,130 @@
+package org.celedger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real headless Chromium: sign in with a key, find a practitioner and read the years
+ * as the API answers them, in Chinese and in English; sign out, after which the session cookie opens
+ * nothing, neither in the page nor on the API. Screenshots go to {@code target/console-screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"LEDGER_ADMIN_KEY=" + ConsoleJourneysTest.ADMIN, "ledger.evaluation-year=2026"})
+class ConsoleJourneysTest {
+
+    static final String ADMIN = "console-admin-key-00001";
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> "target/test-data/console-" + UUID.randomUUID());
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+    WebDriver browser;
+    WebDriverWait wait;
+    final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void start() {
+        api = new Api("http://127.0.0.1:" + port);
+        browser = ConsoleBrowser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        browser.quit();
+    }
+
+    WebElement visible(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    @Test
+    void anAuditorFindsAPractitionersYearsAndSigningOutEndsTheSession() throws Exception {
+        String p = "console-" + run;
+        assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p)).status()).isEqualTo(201);
+        for (String[] credit : List.of(new String[]{"pub", "PUBLIC", "30"}, new String[]{"pro", "PROFESSIONAL", "64.5"})) {
+            assertThat(api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, """
+                    {"awardId":"%s","year":2025,"category":"%s","activity":"ONLINE_PLATFORM","hours":%s,
+                     "approvedBy":"平台","completedOn":"2025-06-10"}""".formatted(credit[0], credit[1], credit[2]))
+                    .status()).isEqualTo(201);
+        }
+        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+
+        browser.get("http://127.0.0.1:" + port + "/console");
+        visible("api-key").sendKeys("wrong-key-wrong-key");
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-error"), "No such API key."));
+
+        visible("api-key").clear();
+        browser.findElement(By.id("api-key")).sendKeys(auditor);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        visible("practitioner-id").sendKeys(p);
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("已登录：职称评审办 (AUDITOR)");
+        Cookie session = browser.manage().getCookieNamed("ledger_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+
+        browser.findElement(By.cssSelector("#find button")).click();
+        visible("profile");
+        assertThat(browser.findElement(By.id("profile-name")).getText()).isEqualTo("王芳");
+        List<WebElement> cells = browser.findElements(By.cssSelector("#years tbody tr[data-year='2025'] td"));
+        assertThat(cells).extracting(WebElement::getText)
+                .containsExactly("2025", "30.0", "64.5", "94.5", "达标", "IM-2025");
+        // the same figures as the API answers
+        var years = api.get("/api/v1/practitioners/" + p + "/years", auditor).body().get(0);
+        assertThat(years.path("total").decimalValue()).isEqualByComparingTo("94.5");
+        ConsoleBrowser.screenshot(browser, "auditor-years-zh");
+
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#years thead"), "Professional"));
+        ConsoleBrowser.screenshot(browser, "auditor-years-en");
+        browser.findElement(By.id("language")).click();
+
+        // the cookie alone opens the API as the auditor, but changes nothing without the CSRF token
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> withCookie = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/practitioners/" + p)).header("Cookie", "ledger_session=" + session.getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withCookie.statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/practitioners/" + p + "/certifications")).header("Cookie", "ledger_session=" + session.getValue())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"certificationId\":\"forged\",\"purpose\":\"TITLE_EVALUATION\",\"level\":\"INTERMEDIATE\",\"year\":2026}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.body()).contains("X-CSRF-Token");
+
+        browser.findElement(By.id("sign-out")).click();
+        visible("api-key");
+        ConsoleBrowser.screenshot(browser, "signed-out");
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/practitioners/" + p)).header("Cookie", "ledger_session=" + session.getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("a session signed out opens nothing").isEqualTo(401);
+    }
+}
