@@ -40,7 +40,7 @@ import org.celedger.domain.rules.model.MasterDegreeMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * From a clause to its code in one search (STYLE.md): every clause that a bundled rule set cites for
+ * From a clause to its code in one search (issue 15): every clause that a bundled rule set cites for
  * the keys of a rule kind that is a class of its own (the awards of RULES.md §4.1, the conversions of
  * §4.2, the requirement kinds of §5, the reliefs of §6) is named in the Javadoc of the class that reads
  * those keys, so {@code grep -r "IM-2025 一(五)5"} lands in {@link GovernmentTransferCut}; and the clause
