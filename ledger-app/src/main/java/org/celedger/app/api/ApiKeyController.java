@@ -3,6 +3,7 @@ package org.celedger.app.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -55,13 +56,14 @@ public class ApiKeyController {
                          @JsonSetter(contentNulls = Nulls.FAIL) Set<String> baseIds,
                          @JsonSetter(contentNulls = Nulls.FAIL) Set<Jurisdiction> jurisdictions,
                          @JsonSetter(contentNulls = Nulls.FAIL) Set<String> regions,
-                         Instant expiresAt) {
+                         @JsonDeserialize(using = StrictJson.TextOnlyInstant.class) Instant expiresAt) {
     }
 
     public record KeyRevocation(String reason) {
     }
 
-    public record KeyRotation(Instant oldKeyValidUntil, Instant expiresAt) {
+    public record KeyRotation(@JsonDeserialize(using = StrictJson.TextOnlyInstant.class) Instant oldKeyValidUntil,
+                              @JsonDeserialize(using = StrictJson.TextOnlyInstant.class) Instant expiresAt) {
     }
 
     /** Characters of a key's bases (or regions) together, commas included: the width of their column. */
