@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.celedger.app.security.ApiKeyStore;
+import org.celedger.domain.key.IssueApiKeyCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ abstract class AccessKeysContractTest {
     JdbcTemplate jdbc;
     @Autowired
     HikariDataSource dataSource;
+    @Autowired
+    CommandGateway commands;
 
     Api api;
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -296,6 +300,23 @@ abstract class AccessKeysContractTest {
         assertThat(asIntegrator(secret).status()).isEqualTo(401);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, "key/" + keyId)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeysFactAndItsRowAreCommittedTogetherOrNotAtAll() {
+        JsonNode made = key("{\"name\":\"原有-" + run + "\",\"roles\":[\"AUDITOR\"]}");
+        String hash = sha256(made.path("key").asText());
+        String otherId = "key-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        long stored = storedEvents();
+        // another key under a hash the table holds already: its row cannot be written, so its fact is not stored
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(new IssueApiKeyCommand(otherId,
+                        hash, "重复", List.of("ADMIN"), List.of(), List.of(), List.of(), null, null)))
+                .isNotNull();
+        assertThat(storedEvents()).isEqualTo(stored);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, "key/" + otherId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT roles FROM api_key WHERE key_hash = ?", String.class, hash))
+                .isEqualTo("AUDITOR");
     }
 
     // ---------------------------------------------------------------- registrars

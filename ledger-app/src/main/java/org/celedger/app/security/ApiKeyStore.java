@@ -50,19 +50,25 @@ public class ApiKeyStore {
         checkAdminKey(adminKey);
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
-        jdbc.execute("CREATE TABLE IF NOT EXISTS api_key ("
-                + " key_hash VARCHAR(64) PRIMARY KEY,"
-                + " name VARCHAR(200) NOT NULL,"
-                + " roles VARCHAR(200) NOT NULL,"
-                + " base_ids VARCHAR(4000) NOT NULL,"
-                + " created_at TIMESTAMP NOT NULL)");
-        // Added with the keys' recorded lives; rows made before hold NULL (no scope, no expiry, not revoked).
-        // Instants in epoch milliseconds: a TIMESTAMP column is read in each node's time zone.
-        for (String column : List.of("jurisdictions VARCHAR(200)", "regions VARCHAR(4000)",
-                "expires_at BIGINT", "revoked_at BIGINT", "revocation_reason VARCHAR(2000)",
-                "replaced_by VARCHAR(20)", "replaced_valid_until BIGINT")) {
-            jdbc.execute("ALTER TABLE api_key ADD COLUMN IF NOT EXISTS " + column);
-        }
+        // One connection for the table and its later columns (an in-memory H2 lives only as long as its connection).
+        jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.Statement sql = c.createStatement()) {
+                sql.execute("CREATE TABLE IF NOT EXISTS api_key ("
+                        + " key_hash VARCHAR(64) PRIMARY KEY,"
+                        + " name VARCHAR(200) NOT NULL,"
+                        + " roles VARCHAR(200) NOT NULL,"
+                        + " base_ids VARCHAR(4000) NOT NULL,"
+                        + " created_at TIMESTAMP NOT NULL)");
+                // Added with the keys' recorded lives; rows made before hold NULL (no scope, no expiry, not
+                // revoked). Instants in epoch milliseconds: a TIMESTAMP column is read in each node's time zone.
+                for (String column : List.of("jurisdictions VARCHAR(200)", "regions VARCHAR(4000)",
+                        "expires_at BIGINT", "revoked_at BIGINT", "revocation_reason VARCHAR(2000)",
+                        "replaced_by VARCHAR(20)", "replaced_valid_until BIGINT")) {
+                    sql.execute("ALTER TABLE api_key ADD COLUMN IF NOT EXISTS " + column);
+                }
+            }
+            return null;
+        });
         this.environmentAdmin = adminKey.isBlank() ? Optional.empty()
                 : Optional.of(new ApiKey(hash(adminKey), ENVIRONMENT_KEY_NAME, EnumSet.of(Role.ADMIN), Set.of()));
     }
