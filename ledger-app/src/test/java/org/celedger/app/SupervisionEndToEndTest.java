@@ -208,6 +208,87 @@ class SupervisionEndToEndTest {
         assertThat(award).isEqualTo(session + "/" + people.get(0));
     }
 
+    static String sessionCredit(String awardId, String baseId, String sessionId, String hours) {
+        return """
+                {"awardId":"%s","year":2026,"category":"PROFESSIONAL","activity":"BASE_TRAINING","hours":%s,
+                 "baseId":%s,"sessionId":"%s","approvedBy":"training base","completedOn":"2026-11-11"}"""
+                .formatted(awardId, hours, baseId == null ? "null" : "\"" + baseId + "\"", sessionId);
+    }
+
+    @Test
+    void aRosterRowThatCannotBeCreditedSaysSoOnItsRosterAndABaseNamesOnlyItsOwnSessions() throws Exception {
+        String supervisor = key("盟市人社局", "SUPERVISOR", null);
+        String auditor = key("审计", "AUDITOR", null);
+        String baseId = registerBase(supervisor, "bookings");
+        String otherBase = registerBase(supervisor, "rival");
+        String baseKey = key("roster base", "INTEGRATOR", baseId);
+        String otherKey = key("rival base", "INTEGRATOR", otherBase);
+        List<String> people = registerPractitioners("r", 2);
+        String session = "rs-" + run;
+        assertThat(plan(baseKey, baseId, session, "2026-11-09", "2026-11-11", 40).status()).isEqualTo(201);
+        String p1 = people.get(0);
+        String p2 = people.get(1);
+
+        // a base names only its own sessions: another base's session, or a session without its base, is refused
+        Api.Response foreign = api.post("/api/v1/practitioners/" + p2 + "/credits", otherKey,
+                sessionCredit("foreign-" + run, otherBase, session, "2"));
+        assertThat(foreign.status()).as(foreign.raw()).isEqualTo(422);
+        assertThat(foreign.field()).isEqualTo("sessionId");
+        assertThat(foreign.body().path("detail").asText())
+                .isEqualTo("base " + otherBase + " has no session " + session
+                        + ": a credit names a session its base filed or reported");
+        Api.Response baseless = api.post("/api/v1/practitioners/" + p2 + "/credits", baseKey,
+                sessionCredit("baseless-" + run, null, session, "2"));
+        assertThat(baseless.status()).as(baseless.raw()).isEqualTo(422);
+        assertThat(baseless.field()).isEqualTo("baseId");
+
+        // the base first credits p1 for the session itself, under the roster's award id with other hours
+        Api.Response direct = api.post("/api/v1/practitioners/" + p1 + "/credits", baseKey,
+                sessionCredit(session + "/" + p1, baseId, session, "2"));
+        assertThat(direct.status()).as(direct.raw()).isEqualTo(201);
+
+        // then its roster names p1 with 16 h: the row is ACCEPTED on the roster, but p1 refuses the award
+        Api.Response answer = api.post("/api/v1/bases/" + baseId + "/sessions/" + session + "/roster", baseKey,
+                "{\"entries\":[{\"practitionerId\":\"" + p1 + "\",\"hours\":16,\"category\":\"PROFESSIONAL\"},"
+                        + "{\"practitionerId\":\"" + p2 + "\",\"hours\":16,\"category\":\"PROFESSIONAL\"}]}");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().path("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.body().path("creditsRecorded").asBoolean()).isTrue();
+
+        String path = "/api/v1/bases/" + baseId + "/sessions/" + session + "/roster";
+        Api.Response roster = api.get(path, baseKey);
+        assertThat(roster.status()).as(roster.raw()).isEqualTo(200);
+        assertThat(roster.body()).isEqualTo(Api.tree("""
+                {"baseId":"%s","sessionId":"%s","rosterSubmittedOn":"%s","falsifiedBy":null,"rows":[
+                 {"practitionerId":"%s","hours":16.0,"category":"PROFESSIONAL","awardId":"%s/%s","credit":"NOT_CREDITED",
+                  "reason":"awardId %s/%s was already used for a different fact"},
+                 {"practitionerId":"%s","hours":16.0,"category":"PROFESSIONAL","awardId":"%s/%s","credit":"CREDITED",
+                  "reason":null}]}""".formatted(baseId, session, roster.body().path("rosterSubmittedOn").asText(),
+                p1, session, p1, session, p1, p2, session, p2)));
+        assertThat(roster.header("Ledger-Position")).isEqualTo(api.get(path, auditor).header("Ledger-Position"));
+        assertThat(api.get(path, otherKey).status()).as("another base's key").isEqualTo(403);
+        assertThat(api.get(path, supervisor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/bases/" + baseId + "/sessions/nothing/roster", baseKey).status()).isEqualTo(404);
+        // who recorded the refusal: the roster's key, through the process
+        JsonNode audit = api.get("/api/v1/audit?actor=" + AccountabilityTest.keyId(baseKey), auditor).body();
+        assertThat(audit.toString()).contains("RosterCreditRefused");
+
+        // a FALSIFIED verdict revokes what the roster credited; the refused row stays NOT_CREDITED
+        Api.Response unknown = api.post("/api/v1/bases/nowhere-" + run + "/sessions/" + session + "/inspections",
+                supervisor, "{\"inspectionId\":\"ri-" + run + "\",\"inspector\":\"张检查\",\"date\":\"2026-11-20\","
+                        + "\"verdict\":\"CONFIRMED\"}");
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        assertThat(unknown.field()).isEqualTo("baseId");
+        assertThat(unknown.body().path("detail").asText()).isEqualTo("No training base nowhere-" + run + " is registered.");
+        Api.Response inspected = api.post("/api/v1/bases/" + baseId + "/sessions/" + session + "/inspections", supervisor,
+                "{\"inspectionId\":\"ri-" + run + "\",\"inspector\":\"张检查\",\"date\":\"2026-11-20\","
+                        + "\"verdict\":\"FALSIFIED\",\"notes\":\"签到表伪造\"}");
+        assertThat(inspected.body().path("revocationsRecorded").asBoolean()).as(inspected.raw()).isTrue();
+        JsonNode rows = api.get(path, baseKey).body().path("rows");
+        assertThat(rows.get(0).path("credit").asText()).isEqualTo("NOT_CREDITED");
+        assertThat(rows.get(1).path("credit").asText()).isEqualTo("REVOKED");
+    }
+
     @Test
     void aGbkCsvRosterWithChineseNamesImportsAndAMalformedOneStoresNothingWrong() throws Exception {
         String supervisor = key("旗县人社局", "SUPERVISOR", null);

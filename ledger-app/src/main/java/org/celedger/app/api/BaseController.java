@@ -17,6 +17,7 @@ import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.consistency.WaitForPosition;
 import org.celedger.app.security.ApiKey;
+import org.celedger.app.security.Role;
 import org.celedger.domain.Streams;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.base.BaseLevel;
@@ -238,6 +239,45 @@ public class BaseController {
         int duplicate = (int) answer.stream().filter(r -> r.status() == RowResult.DUPLICATE).count();
         return new RosterAnswer(baseId, sessionId, accepted, duplicate, answer.size() - accepted - duplicate, answer,
                 base.sequence(), base.position(), creditsRecorded);
+    }
+
+    /**
+     * A session's roster, each row with what became of its credit, consistent with every write to the base
+     * acknowledged before the read: PENDING while the roster-credits process has not reached it (the
+     * answer never waits for it), NOT_CREDITED with the practitioner's reason.
+     */
+    @GetMapping("/bases/{baseId}/sessions/{sessionId}/roster")
+    @Operation(summary = "A session's roster, each row with its credit: CREDITED, NOT_CREDITED (and why), REVOKED or PENDING")
+    public Supervision.RosterReport rosterRead(@AuthenticationPrincipal ApiKey caller, HttpServletResponse response,
+                                               @PathVariable String baseId, @PathVariable String sessionId) {
+        if (!caller.has(Role.SUPERVISOR) && !caller.has(Role.AUDITOR)) {
+            ownBase(caller, baseId);
+        }
+        StreamPosition head = positions.lastOf(Streams.ofBase(baseId)).orElseThrow(() -> unknownBase(baseId));
+        consistency.awaitView(BaseViewProjection.PROCESSOR, head.position());
+        long processFrom = supervision.processPosition(baseId, sessionId).orElseThrow(() -> unknownSession(baseId,
+                sessionId));
+        boolean processed = consistency.await(RosterCreditsProcess.PROCESSOR, processFrom, Duration.ZERO).isPresent();
+        // The process records a refusal on the base before it passes the roster, so once it has passed it, the
+        // refusals are in the base's stream: when the stream has grown since, the view must reach it too.
+        StreamPosition reflected = positions.lastOf(Streams.ofBase(baseId)).orElseThrow();
+        if (reflected.position() > head.position()) {
+            consistency.awaitView(BaseViewProjection.PROCESSOR, reflected.position());
+        }
+        ReadConsistency.state(response, reflected);
+        return supervision.roster(baseId, sessionId, position -> position <= processFrom ? processed
+                : consistency.await(RosterCreditsProcess.PROCESSOR, position, Duration.ZERO).isPresent())
+                .orElseThrow(() -> unknownSession(baseId, sessionId));
+    }
+
+    private static ApiException unknownSession(String baseId, String sessionId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "Unknown session", "sessionId",
+                "Base " + baseId + " has no session " + sessionId + ".");
+    }
+
+    private static ApiException unknownBase(String baseId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "Unknown base", "baseId",
+                "No training base " + baseId + " is registered.");
     }
 
     @GetMapping("/bases/{baseId}")

@@ -5,16 +5,19 @@ import static org.celedger.projections.TransientFailures.isTransient;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.audit.RequestIds;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.security.ApiKey;
+import org.celedger.app.security.Role;
 import org.celedger.app.store.AggregateConfiguration.AggregateCaches;
 import org.celedger.app.store.CachedCommandTargetResolver;
 import org.celedger.app.store.LedgerProperties;
 import org.celedger.domain.DomainRejection;
 import org.celedger.domain.WriteOutcome;
+import org.celedger.domain.base.ConfirmSessionCommand;
 import org.celedger.domain.base.RosterCredits;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +119,7 @@ public class LedgerWriter {
      * causes keeps: every fact says who recorded it.
      */
     private <R> R send(ApiKey caller, String requestId, Object command) {
-        authorize(caller, command);
+        authorize(caller, requestId, command);
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Actor.of(caller, requestId).asMetaData());
         if (scoped(caller, command)) {
@@ -181,7 +184,7 @@ public class LedgerWriter {
     }
 
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
-    private void authorize(ApiKey caller, Object command) {
+    private void authorize(ApiKey caller, String requestId, Object command) {
         authorizeRole(caller, command);
         scope.authorize(caller, command);
         if (command instanceof AwardCreditCommand award && award.awardId() != null
@@ -198,6 +201,28 @@ public class LedgerWriter {
         if (command instanceof AwardCreditCommand award && !caller.mayWriteFor(award.baseId())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this base", "baseId",
                     "This API key may not write for base " + award.baseId() + ".");
+        }
+        if (command instanceof AwardCreditCommand award && award.sessionId() != null
+                && !caller.roles().contains(Role.ADMIN)) {
+            confirmOwnSession(caller, requestId, award);
+        }
+    }
+
+    /**
+     * A base's key names only its own sessions: the session must be one the named base filed or reported
+     * (asked of the base itself, so a session just filed counts). ADMIN may record any credit, as it was
+     * reported, for instance when importing a base's earlier records.
+     */
+    private void confirmOwnSession(ApiKey caller, String requestId, AwardCreditCommand award) {
+        if (award.baseId() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Session without its base", "baseId",
+                    "A credit naming session " + award.sessionId() + " names the base that held it.");
+        }
+        try {
+            send(caller, requestId, new ConfirmSessionCommand(award.baseId(), award.sessionId()));
+        } catch (AggregateNotFoundException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown base", "baseId",
+                    "No training base " + award.baseId() + " is registered; a credit names a session of a registered base.");
         }
     }
 

@@ -21,6 +21,7 @@ import org.celedger.domain.IdConflictException;
 import org.celedger.domain.InvalidFactException;
 import org.celedger.domain.OutOfScopeException;
 import org.celedger.domain.StateConflictException;
+import org.celedger.domain.Streams;
 import org.celedger.domain.UnknownFactException;
 import org.celedger.domain.rules.InvalidQueryException;
 import org.celedger.domain.rules.NoRuleSetException;
@@ -82,8 +83,18 @@ public class Problems {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected", e.field(), e.getMessage());
         }
         if (t instanceof AggregateNotFoundException e) {
+            // the stream names the kind of aggregate missing (Streams): say which, by its own id, not the stream's
+            String stream = String.valueOf(e.getAggregateIdentifier());
+            if (stream.startsWith(Streams.BASE)) {
+                return problem(HttpStatus.NOT_FOUND, "Unknown base", "baseId",
+                        "No training base " + stream.substring(Streams.BASE.length()) + " is registered.");
+            }
+            if (stream.startsWith(Streams.SAMPLE)) {
+                return problem(HttpStatus.NOT_FOUND, "Unknown inspection sample", "sampleId",
+                        "No inspection sample " + stream.substring(Streams.SAMPLE.length()) + " was drawn.");
+            }
             return problem(HttpStatus.NOT_FOUND, "Unknown practitioner", "practitionerId",
-                    "No practitioner " + e.getAggregateIdentifier() + " is registered.");
+                    "No practitioner " + stream + " is registered.");
         }
         if (t instanceof InvalidQueryException e) {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid query", e.field(), e.getMessage());

@@ -53,6 +53,14 @@ public class ReadConsistency {
         return through;
     }
 
+    /**
+     * Waits until {@code processor}'s view includes {@code position} (a stream's head, for a read consistent
+     * with one base or practitioner), else 503 as for a position asked for.
+     */
+    public void awaitView(String processor, long position) {
+        await(processor, position, maxWait).orElseThrow(() -> behind(processor, position));
+    }
+
     /** A view that has not reached the position asked for within the wait: 503, to be asked again shortly. */
     private ApiException behind(String processor, long wanted) {
         long through = processors.progress(processor).consistentThrough();

@@ -120,6 +120,8 @@ public class SecurityConfiguration {
                         // supervisors: bases, samples, inspections
                         .requestMatchers(POST, "/api/v1/bases", "/api/v1/inspection-samples", "/api/v1/bases/*/status-changes",
                                 "/api/v1/bases/*/sessions/*/inspections").hasAnyRole(SUPERVISOR, ADMIN)
+                        // a session's roster: also its base's integrators (BaseController checks the base)
+                        .requestMatchers(GET, "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, SUPERVISOR, AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/bases/**", "/api/v1/supervision/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
                         // supervisors revoke credits (API.md); integrators those of their bases (IntegratorScope)
                         .requestMatchers(CREDIT_REVOCATION).hasAnyRole(SUPERVISOR, INTEGRATOR, ADMIN)

@@ -20,6 +20,8 @@ final class Session {
     final Map<String, SessionInspected> inspections = new HashMap<>();
     /** The inspection that found the session falsified, or null. */
     String falsifiedBy;
+    /** Roster rows whose credit the practitioner refused, by practitioner: the reason. */
+    final Map<String, String> creditRefusals = new HashMap<>();
 
     List<String> practitionerIds() {
         return new ArrayList<>(roster.keySet());
@@ -29,7 +31,8 @@ final class Session {
     @Override
     public boolean equals(Object o) {
         return o instanceof Session s && Objects.equals(plan, s.plan) && roster.equals(s.roster)
-                && inspections.equals(s.inspections) && Objects.equals(falsifiedBy, s.falsifiedBy);
+                && inspections.equals(s.inspections) && Objects.equals(falsifiedBy, s.falsifiedBy)
+                && creditRefusals.equals(s.creditRefusals);
     }
 
     @Override

@@ -202,6 +202,28 @@ public class TrainingBase {
                 + " is already on the roster with " + earlier.hours().toPlainString() + " h " + earlier.category());
     }
 
+    /**
+     * Records that a roster row's credit was refused by its practitioner, once per row: the same row again
+     * is a DUPLICATE whatever the reason, since the first refusal is what happened. Only a row on the
+     * session's roster can be refused.
+     */
+    @CommandHandler
+    public WriteOutcome handle(RecordRosterCreditRefusalCommand command) {
+        String sessionId = present("sessionId", command.sessionId());
+        String practitionerId = present("practitionerId", command.practitionerId());
+        Session session = sessions.get(sessionId);
+        if (session == null || !session.roster.containsKey(practitionerId)) {
+            throw new UnknownFactException("practitionerId", "practitioner " + practitionerId
+                    + " is not on the roster of session " + sessionId + " of base " + baseId);
+        }
+        if (session.creditRefusals.containsKey(practitionerId)) {
+            return WriteOutcome.DUPLICATE;
+        }
+        apply(new RosterCreditRefused(baseId, sessionId, practitionerId,
+                RosterCredits.awardId(sessionId, practitionerId), reason("reason", command.reason())));
+        return WriteOutcome.ACCEPTED;
+    }
+
     private void refuseRosterIfClosed(String sessionId, Session session) {
         if (!status.mayReportRosters()) {
             throw new StateConflictException("baseId", "base " + baseId + " is " + status + " and reports no rosters");
@@ -217,6 +239,17 @@ public class TrainingBase {
             throw new StateConflictException("sessionId", "session " + sessionId + " ends on "
                     + session.plan.endDate() + ": its roster is reported after it ends");
         }
+    }
+
+    /** Answers whether the base has filed or reported the session; refuses the field naming it if not. */
+    @CommandHandler
+    public boolean handle(ConfirmSessionCommand command) {
+        String sessionId = present("sessionId", command.sessionId());
+        if (!sessions.containsKey(sessionId)) {
+            throw new InvalidFactException("sessionId", "base " + baseId + " has no session " + sessionId
+                    + ": a credit names a session its base filed or reported");
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- inspections
@@ -288,6 +321,11 @@ public class TrainingBase {
     void on(RosterSubmitted event) {
         Session session = session(event.sessionId());
         event.newEntries().forEach(e -> session.roster.put(e.practitionerId(), e));
+    }
+
+    @EventSourcingHandler
+    void on(RosterCreditRefused event) {
+        session(event.sessionId()).creditRefusals.put(event.practitionerId(), event.reason());
     }
 
     @EventSourcingHandler

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.celedger.domain.DomainRejection;
 import org.celedger.domain.IdConflictException;
+import org.celedger.domain.InvalidFactException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.UnknownFactException;
 import org.celedger.domain.WriteOutcome;
@@ -316,6 +317,55 @@ class TrainingBaseTest {
                     .andGivenCurrentTime(NOW)
                     .when(roster(S, entry("p-1", "24")))
                     .expectEvents(new RosterSubmitted(B, S, List.of(entry("p-1", "24.0")), TODAY, TODAY));
+        }
+
+        private final RosterSubmitted onTheRoster = new RosterSubmitted(B, S, List.of(entry("p-1", "24.0")),
+                LocalDate.of(2026, 3, 13), LocalDate.of(2026, 3, 12));
+
+        @Test
+        void aRowWhoseCreditWasRefusedSaysSoOnce() {
+            fixture.given(baseRegistered(), planFiled(S), onTheRoster).andGivenCurrentTime(NOW)
+                    .when(new RecordRosterCreditRefusalCommand(B, S, "p-1", "awardId s-1/p-1 was already used"))
+                    .expectResultMessagePayload(WriteOutcome.ACCEPTED)
+                    .expectEvents(new RosterCreditRefused(B, S, "p-1", "s-1/p-1", "awardId s-1/p-1 was already used"));
+        }
+
+        @Test
+        void aSecondRefusalOfTheSameRowIsADuplicateWhateverItsReason() {
+            fixture.given(baseRegistered(), planFiled(S), onTheRoster,
+                            new RosterCreditRefused(B, S, "p-1", "s-1/p-1", "first"))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordRosterCreditRefusalCommand(B, S, "p-1", "second"))
+                    .expectResultMessagePayload(WriteOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSessionFiledOrReportedIsConfirmedAndRecordsNothing() {
+            fixture.given(baseRegistered(), planFiled(S)).andGivenCurrentTime(NOW)
+                    .when(new ConfirmSessionCommand(B, S))
+                    .expectResultMessagePayload(true)
+                    .expectNoEvents();
+            fixture.given(baseRegistered(), onTheRoster).andGivenCurrentTime(NOW)
+                    .when(new ConfirmSessionCommand(B, S))
+                    .expectResultMessagePayload(true)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSessionTheBaseNeverHadIsRefusedNamingTheField() {
+            fixture.given(baseRegistered(), planFiled(S)).andGivenCurrentTime(NOW)
+                    .when(new ConfirmSessionCommand(B, "s-of-another-base"))
+                    .expectException(rejection(InvalidFactException.class, "sessionId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyARowOnTheRosterCanBeRefused() {
+            fixture.given(baseRegistered(), planFiled(S), onTheRoster).andGivenCurrentTime(NOW)
+                    .when(new RecordRosterCreditRefusalCommand(B, S, "p-9", "no"))
+                    .expectException(rejection(UnknownFactException.class, "practitionerId"))
+                    .expectNoEvents();
         }
     }
 

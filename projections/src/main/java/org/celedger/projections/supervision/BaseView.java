@@ -34,6 +34,10 @@ public final class BaseView {
     public record StatusChange(String changeId, BaseStatus from, BaseStatus to, String reason, Instant at) {
     }
 
+    /** A roster row that did not become its credit, and why. */
+    public record CreditRefusal(String practitionerId, String awardId, String reason, Instant at) {
+    }
+
     /** One session as the base filed and reported it. */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     public static final class Session {
@@ -45,6 +49,13 @@ public final class BaseView {
         public LocalDate completedOn;
         public List<SessionInspected> inspections = new ArrayList<>();
         public String falsifiedBy;
+        /**
+         * The global position of the session's last roster or FALSIFIED verdict: once the roster-credits
+         * process has passed it, every credit (or refusal) and revocation of the session is recorded.
+         */
+        public long processPosition = -1;
+        /** Roster rows whose credit the practitioner refused (the roster-credits process recorded why). */
+        public List<CreditRefusal> creditRefusals = new ArrayList<>();
 
         /** The year the session belongs to: the year it started, or (with no plan) the year it was completed. */
         public int year() {

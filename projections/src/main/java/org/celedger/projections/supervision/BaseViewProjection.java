@@ -5,9 +5,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.celedger.domain.base.BaseEvent;
 import org.celedger.domain.base.BaseRegistered;
 import org.celedger.domain.base.BaseStatusChanged;
+import org.celedger.domain.base.RosterCreditRefused;
 import org.celedger.domain.base.RosterSubmitted;
 import org.celedger.domain.base.SessionFalsified;
 import org.celedger.domain.base.SessionInspected;
@@ -29,7 +31,12 @@ public class BaseViewProjection {
     }
 
     @EventHandler
-    public void on(BaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    public void on(BaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
+        on(event, sequence, recordedAt, token == null ? -1 : token.position().orElse(-1));
+    }
+
+    /** Applies one event of the base's stream; {@code position} is its global position (-1 when unknown). */
+    public void on(BaseEvent event, long sequence, Instant recordedAt, long position) {
         BaseView view = store.find(event.baseId()).orElseGet(() -> {
             BaseView v = new BaseView();
             v.baseId = event.baseId();
@@ -39,8 +46,16 @@ public class BaseViewProjection {
             return;
         }
         apply(view, event, recordedAt);
+        if (event instanceof RosterSubmitted || event instanceof SessionFalsified) {
+            // what the roster-credits process acts on: past it, the session's credits (or refusals) are recorded
+            view.session(sessionOf(event)).processPosition = position;
+        }
         view.lastSequence = sequence;
         store.save(view);
+    }
+
+    private static String sessionOf(BaseEvent event) {
+        return event instanceof RosterSubmitted r ? r.sessionId() : ((SessionFalsified) event).sessionId();
     }
 
     static void apply(BaseView view, BaseEvent event, Instant recordedAt) {
@@ -61,6 +76,9 @@ public class BaseViewProjection {
             s.roster.addAll(e.newEntries());
             s.rosterSubmittedOn = e.submittedOn();
             s.completedOn = e.completedOn();
+        } else if (event instanceof RosterCreditRefused e) {
+            view.session(e.sessionId()).creditRefusals.add(
+                    new BaseView.CreditRefusal(e.practitionerId(), e.awardId(), e.reason(), recordedAt));
         } else if (event instanceof SessionInspected e) {
             view.session(e.sessionId()).inspections.add(e);
         } else if (event instanceof SessionFalsified e) {

@@ -6,19 +6,25 @@ import static org.celedger.projections.TransientFailures.isTransient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.domain.DomainRejection;
+import org.celedger.domain.FactChecks;
+import org.celedger.domain.base.RecordRosterCreditRefusalCommand;
 import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.base.RosterSubmitted;
 import org.celedger.domain.base.SessionFalsified;
+import org.celedger.domain.practitioner.AwardCreditCommand;
+import org.celedger.domain.practitioner.RevokeCreditCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It keeps no state: the commands it sends are idempotent by their ids, so running it again over
  * the same events (a re-delivery, a replay) records nothing twice. A command the practitioner refuses
- * is logged and skipped rather than stopping every other roster behind it.
+ * is not retried and does not stop every other roster behind it: a refused award is recorded on the base as
+ * {@code RosterCreditRefused}, so the roster row says so; a revocation with nothing to revoke is logged.
  */
 @ProcessingGroup(RosterCreditsProcess.PROCESSOR)
 public class RosterCreditsProcess {
@@ -39,6 +46,8 @@ public class RosterCreditsProcess {
     static final String ACTOR = "actor.";
     private static final Logger log = LoggerFactory.getLogger(RosterCreditsProcess.class);
     private static final int ATTEMPTS = 8;
+    /** The longest reason a fact holds. */
+    private static final int MAX_REASON = FactChecks.MAX_REASON;
 
     private final CommandGateway commands;
     /**
@@ -91,11 +100,29 @@ public class RosterCreditsProcess {
         });
         actor.put(ACTOR + "via", PROCESSOR);
         for (Object command : batch) {
-            send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+            Optional<String> refused = send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+            if (refused.isEmpty()) {
+                continue;
+            }
+            if (command instanceof AwardCreditCommand award) {
+                // An ACCEPTED row that is not credited must say so where the base reads its roster.
+                Optional<String> unrecorded = send(GenericCommandMessage.asCommandMessage(
+                        new RecordRosterCreditRefusalCommand(award.baseId(), award.sessionId(), award.practitionerId(),
+                                refused.get())).andMetaData(actor));
+                if (unrecorded.isPresent()) {
+                    throw new IllegalStateException("a refused roster credit of session " + award.sessionId()
+                            + " of base " + award.baseId() + " could not be recorded: " + unrecorded.get());
+                }
+            } else {
+                // A revocation of a credit that was never awarded (its refusal is on the roster) or already
+                // revoked: nothing is left to take back. No practitioner id here: it may be personal data.
+                log.info("a revocation by inspection {} found no credit to revoke for one practitioner",
+                        ((RevokeCreditCommand) command).causeReference());
+            }
         }
     }
 
-    private void sendOnItsOwn(Object command) {
+    private void sendOnItsOwn(CommandMessage<?> command) {
         try {
             committer.submit(() -> commands.sendAndWait(command)).get();
         } catch (ExecutionException e) {
@@ -106,21 +133,34 @@ public class RosterCreditsProcess {
         }
     }
 
-    private void send(Object command) {
+    /**
+     * Sends one command, retrying transient failures; answers why the practitioner refused it, or empty when
+     * it is recorded (or was already).
+     */
+    private Optional<String> send(CommandMessage<?> command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 sendOnItsOwn(command);
-                return;
+                return Optional.empty();
             } catch (RuntimeException e) {
                 if (isTransient(e) && attempt < ATTEMPTS) {
                     continue;
                 }
                 if (causedBy(e, DomainRejection.class) || causedBy(e, AggregateNotFoundException.class)) {
-                    log.warn("{} refused: {}", command, e.getMessage());
-                    return;
+                    return Optional.of(reasonOf(e));
                 }
                 throw e;
             }
         }
+    }
+
+    /** The refusal's own sentence, bounded to what a recorded reason may hold. */
+    private static String reasonOf(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof DomainRejection)) {
+            cause = cause.getCause();
+        }
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package org.celedger.projections.supervision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.celedger.domain.base.DoubleBookings;
 import org.celedger.domain.base.FilingDeadlines;
@@ -17,12 +20,14 @@ import org.celedger.domain.base.InspectionSampler;
 import org.celedger.domain.base.RiskFinding;
 import org.celedger.domain.base.RiskSignal;
 import org.celedger.domain.base.RiskSignals;
+import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.base.RosterEntry;
 import org.celedger.domain.base.SampleCandidate;
 import org.celedger.domain.base.SessionInspected;
 import org.celedger.domain.base.SessionKey;
 import org.celedger.domain.base.SessionMode;
 import org.celedger.domain.base.SessionRoster;
+import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.rules.RuleSet;
 import org.celedger.domain.rules.RuleSets;
@@ -61,6 +66,63 @@ public final class Supervision {
         RuleSets rules = ruleSets.get();
         return all.stream().filter(b -> b.baseId.equals(baseId)).findFirst()
                 .map(b -> new BaseReport(b, b.sessions.stream().map(s -> report(b, s, rules, doubleBooked)).toList()));
+    }
+
+    /** What became of a roster row's credit (API.md, "Supervisors and bases"). */
+    public enum CreditStatus {
+        /** Recorded on the practitioner. */
+        CREDITED,
+        /** The practitioner refused the award; {@code reason} says why. */
+        NOT_CREDITED,
+        /** Credited, then revoked: an inspection found the session falsified. */
+        REVOKED,
+        /** The roster-credits process has not reached the roster yet. */
+        PENDING
+    }
+
+    /** One roster row and what became of its credit. */
+    public record RosterRowReport(String practitionerId, BigDecimal hours, Category category, String awardId,
+                                  CreditStatus credit, String reason) {
+    }
+
+    /** A session's roster as its base and supervisors read it, row by row in the order rows were accepted. */
+    public record RosterReport(String baseId, String sessionId, LocalDate rosterSubmittedOn, String falsifiedBy,
+                               List<RosterRowReport> rows) {
+    }
+
+    /**
+     * The roster of a session, or empty for an unknown base or session.
+     *
+     * @param processed whether the roster-credits process has passed a global position
+     */
+    public Optional<RosterReport> roster(String baseId, String sessionId, LongPredicate processed) {
+        return session(baseId, sessionId).map(s -> rosterOf(baseId, s, processed.test(s.processPosition)));
+    }
+
+    /** The global position past which the roster-credits process has recorded all of a session's credits. */
+    public OptionalLong processPosition(String baseId, String sessionId) {
+        return session(baseId, sessionId).map(s -> OptionalLong.of(s.processPosition)).orElse(OptionalLong.empty());
+    }
+
+    private Optional<BaseView.Session> session(String baseId, String sessionId) {
+        return store.find(baseId).flatMap(b -> b.sessions.stream().filter(s -> s.sessionId.equals(sessionId))
+                .findFirst());
+    }
+
+    private static RosterReport rosterOf(String baseId, BaseView.Session s, boolean processed) {
+        Map<String, String> refused = new HashMap<>();
+        s.creditRefusals.forEach(r -> refused.putIfAbsent(r.practitionerId(), r.reason()));
+        List<RosterRowReport> rows = new ArrayList<>();
+        for (RosterEntry e : s.roster) {
+            String reason = refused.get(e.practitionerId());
+            CreditStatus credit = reason != null ? CreditStatus.NOT_CREDITED
+                    : !processed ? CreditStatus.PENDING
+                    : s.falsifiedBy != null ? CreditStatus.REVOKED
+                    : CreditStatus.CREDITED;
+            rows.add(new RosterRowReport(e.practitionerId(), e.hours(), e.category(),
+                    RosterCredits.awardId(s.sessionId, e.practitionerId()), credit, reason));
+        }
+        return new RosterReport(baseId, s.sessionId, s.rosterSubmittedOn, s.falsifiedBy, rows);
     }
 
     /** Sessions of a year (and jurisdiction), optionally only those showing a signal, most signals first. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.domain.StateConflictException;
+import org.celedger.domain.base.RecordRosterCreditRefusalCommand;
 import org.celedger.domain.base.RosterEntry;
 import org.celedger.domain.base.RosterSubmitted;
 import org.celedger.domain.base.SessionFalsified;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The roster-credits process manager keeps no state, so instead of a saga fixture it is driven with
  * its events and a recording command gateway: what it sends, that sending it all again is the same
  * (the practitioner answers DUPLICATE, see RosterCreditsTest in the domain), and that a refused
- * command does not stop the rest.
+ * command does not stop the rest: a refused award is recorded on its roster.
  */
 class RosterCreditsProcessTest {
 
@@ -71,12 +72,28 @@ class RosterCreditsProcessTest {
     }
 
     @Test
-    void aRefusedCommandIsSkippedAndTheOthersAreStillSent() {
+    void aRefusedAwardIsRecordedOnTheRosterWithItsReasonAndTheOthersAreStillSent() {
         RecordingGateway gateway = new RecordingGateway("p-1");
         new RosterCreditsProcess(gateway).on(ROSTER);
-        assertThat(gateway.sent).hasSize(2);
+        assertThat(gateway.sent).hasSize(3);
+        assertThat(gateway.sent.get(1)).isEqualTo(
+                new RecordRosterCreditRefusalCommand("base-1", "s-1", "p-1", "no practitioner"));
+        assertThat(((AwardCreditCommand) gateway.sent.get(2)).practitionerId()).isEqualTo("p-2");
+        assertThat(gateway.metaData.get(1)).containsEntry("actor.via", "roster-credits");
+
         RecordingGateway conflicting = new RecordingGateway("conflict");
         new RosterCreditsProcess(conflicting).on(ROSTER);
+        assertThat(conflicting.sent).containsExactly(conflicting.sent.get(0),
+                new RecordRosterCreditRefusalCommand("base-1", "s-1", "p-1", "award s-1/p-1 conflicts"),
+                conflicting.sent.get(2),
+                new RecordRosterCreditRefusalCommand("base-1", "s-1", "p-2", "award s-1/p-2 conflicts"));
+    }
+
+    @Test
+    void aRevocationWithNothingToRevokeDoesNotStopTheOthers() {
+        RecordingGateway conflicting = new RecordingGateway("conflict");
+        new RosterCreditsProcess(conflicting).on(new SessionFalsified("base-1", "s-1", "insp-7", List.of("p-1", "p-2"),
+                "签到表伪造"));
         assertThat(conflicting.sent).hasSize(2);
     }
 
@@ -126,8 +143,11 @@ class RosterCreditsProcessTest {
             if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
                 sentWithinAUnitOfWork++;
             }
-            if ("conflict".equals(refuse)) {
-                throw new StateConflictException("awardId", "conflict");
+            if ("conflict".equals(refuse) && command instanceof AwardCreditCommand a) {
+                throw new StateConflictException("awardId", "award " + a.awardId() + " conflicts");
+            }
+            if ("conflict".equals(refuse) && command instanceof RevokeCreditCommand) {
+                throw new StateConflictException("awardId", "nothing to revoke");
             }
             if (command instanceof AwardCreditCommand a && a.practitionerId().equals(refuse)) {
                 throw new AggregateNotFoundException(refuse, "no practitioner");
