@@ -3,6 +3,8 @@ package org.celedger.app.api;
 import static org.celedger.projections.TransientFailures.causedBy;
 import static org.celedger.projections.TransientFailures.isTransient;
 
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,9 +21,6 @@ import org.celedger.domain.DomainRejection;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.base.ConfirmSessionCommand;
 import org.celedger.domain.base.RosterCredits;
-import java.util.Map;
-import java.util.Set;
-import org.celedger.app.security.Role;
 import org.celedger.domain.practitioner.AwardCreditCommand;
 import org.celedger.domain.practitioner.CorrectProfileCommand;
 import org.celedger.domain.practitioner.GrantExemptionCommand;
