@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,22 @@ class AccountabilityTest {
         assertThat(credit.path("via").isNull()).isTrue();
         assertThat(history.toString()).as("a key's secret is never shown").doesNotContain(platformKey).doesNotContain(baseKey);
 
+        // every contribution of a trace says who recorded its event: the yearly items and a decision's rows
+        JsonNode items = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body().get(0).path("items");
+        assertThat(items).hasSize(2);
+        for (JsonNode item : items) {
+            String expected = item.path("sequence").asLong() == 1 ? keyId(baseKey) : keyId(platformKey);
+            assertThat(item.path("recordedBy").path("keyId").asText()).as(item.toString()).isEqualTo(expected);
+        }
+        assertThat(items.get(0).path("recordedBy")).isEqualTo(history.get((int) items.get(0).path("sequence").asLong())
+                .path("actor"));
+        JsonNode decision = api.get("/api/v1/practitioners/" + p + "/eligibility?level=INTERMEDIATE&year=2026", ADMIN)
+                .body();
+        List<JsonNode> contributions = new java.util.ArrayList<>();
+        decision.path("requirements").forEach(r -> r.path("contributions").forEach(contributions::add));
+        assertThat(contributions).as(decision.toString()).isNotEmpty().allSatisfy(c -> assertThat(c.path("recordedBy"))
+                .isEqualTo(history.get((int) c.path("sequence").asLong()).path("actor")));
+
         // the audit trail: what the platform's key did, and everything recorded about the practitioner
         JsonNode byKey = api.get("/api/v1/audit?actor=" + keyId(platformKey), ADMIN).body();
         assertThat(byKey.path("entries")).hasSize(1);
@@ -148,5 +165,7 @@ class AccountabilityTest {
         JsonNode old = api.get("/api/v1/practitioners/" + p + "/history", ADMIN).body().get(1).path("actor");
         assertThat(old.path("keyId").asText()).isEqualTo("unknown");
         assertThat(old.path("name").isNull()).isTrue();
+        JsonNode item = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body().get(0).path("items").get(0);
+        assertThat(item.path("recordedBy").path("keyId").asText()).isEqualTo("unknown");
     }
 }

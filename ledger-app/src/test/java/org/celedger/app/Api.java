@@ -79,6 +79,23 @@ public final class Api {
         }
     }
 
+    /**
+     * An answer without the {@code recordedBy} of its contributions, to compare with the rule engine's own
+     * JSON (the engine knows facts, not who recorded them); {@link #recorders} reads them.
+     */
+    public static JsonNode withoutRecorders(JsonNode answer) {
+        JsonNode copy = answer.deepCopy();
+        copy.findParents("recordedBy").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("recordedBy"));
+        return copy;
+    }
+
+    /** The key ids in the {@code recordedBy} of every contribution of an answer. */
+    public static java.util.Set<String> recorders(JsonNode answer) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        answer.findValues("recordedBy").forEach(r -> keys.add(r.path("keyId").asText()));
+        return keys;
+    }
+
     public static String registration(String id) {
         return """
                 {"id":"%s","name":"王芳","gender":"FEMALE","birthDate":"1980-05-17","jurisdiction":"IM",

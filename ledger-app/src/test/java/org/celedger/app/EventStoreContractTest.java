@@ -447,6 +447,12 @@ abstract class EventStoreContractTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE key_hash = ?", Long.class, integrator))
                 .as("keys are stored hashed, never in the clear").isZero();
 
+        // the base and session the credits name: a base's key credits only its own filed sessions
+        assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"base-1\",\"name\":\"基地一\",\"level\":\"REGIONAL\","
+                + "\"jurisdiction\":\"IM\",\"region\":\"包头市\"}").status()).isIn(200, 201);
+        assertThat(api.post("/api/v1/bases/base-1/sessions", ADMIN, "{\"sessionId\":\"s-1\",\"title\":\"培训\","
+                + "\"category\":\"PROFESSIONAL\",\"mode\":\"ONLINE\",\"startDate\":\"2025-03-01\",\"endDate\":\"2025-03-10\","
+                + "\"location\":\"线上\",\"capacity\":40}").status()).isIn(200, 201);
         String path = "/api/v1/practitioners/" + p + "/credits";
         long stored = storedEvents();
         assertThat(api.post(path, null, credit("k1", "4")).status()).as("no key").isEqualTo(401);

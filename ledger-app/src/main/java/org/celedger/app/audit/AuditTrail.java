@@ -2,7 +2,9 @@ package org.celedger.app.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
@@ -74,6 +76,20 @@ public class AuditTrail {
         }, args);
         boolean complete = found.size() < q.limit() && read[0] < SCAN_PER_PAGE;
         return new Page(found, last[0], complete);
+    }
+
+    /**
+     * Who recorded each event of {@code stream} with a sequence from {@code first} to {@code last}: one
+     * indexed range read of the stream, its metadata only.
+     */
+    public Map<Long, Actor> actors(String stream, long first, long last) {
+        Map<Long, Actor> actors = new HashMap<>();
+        store.query("SELECT sequenceNumber, metaData FROM DomainEventEntry"
+                        + " WHERE aggregateIdentifier = ? AND sequenceNumber BETWEEN ? AND ?",
+                rs -> {
+                    actors.put(rs.getLong(1), Actor.of(metaData(rs.getBytes(2))));
+                }, stream, first, last);
+        return actors;
     }
 
     private MetaData metaData(byte[] bytes) {

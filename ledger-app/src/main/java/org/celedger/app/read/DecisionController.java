@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.celedger.app.api.ApiException;
 import org.celedger.app.api.LedgerWriter;
+import org.celedger.app.audit.TraceActors;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
@@ -58,10 +60,13 @@ public class DecisionController {
     private final RuleEngine engine = new RuleEngine();
     private final Counter decisions;
     private final StreamHeads positions;
+    private final TraceActors actors;
 
     public DecisionController(PractitionerFacts facts, ViewUpdater updater, LedgerWriter writer,
-                              CertificationReview review, MeterRegistry metrics, StreamHeads positions) {
+                              CertificationReview review, MeterRegistry metrics, StreamHeads positions,
+                              TraceActors actors) {
         this.positions = positions;
+        this.actors = actors;
         this.facts = facts;
         this.updater = updater;
         this.writer = writer;
@@ -72,19 +77,21 @@ public class DecisionController {
 
     @GetMapping("/years")
     @Operation(summary = "Per credit year: the hours by category, the status and the items that make each figure")
-    public List<YearTotals> years(HttpServletResponse response, @PathVariable String id,
+    public List<YearTotals> years(HttpServletRequest request, HttpServletResponse response, @PathVariable String id,
                                   @Parameter(description = "evaluate every year under this rule set instead of the one serving it")
                                   @RequestParam(required = false) String ruleSet) {
         PractitionerFacts.Reflected reflected = facts.current(id);
         ReadConsistency.state(response, reflected.upTo());
         List<RecordedFact> recorded = reflected.facts();
-        return ruleSet == null ? engine.years(recorded, facts.ruleSets())
+        List<YearTotals> years = ruleSet == null ? engine.years(recorded, facts.ruleSets())
                 : engine.years(recorded, named(facts.ruleSets(), ruleSet));
+        actors.attachToYears(request, id, years);
+        return years;
     }
 
     @GetMapping("/eligibility")
     @Operation(summary = "An eligibility decision with its complete trace")
-    public Decision eligibility(HttpServletResponse response, @PathVariable String id,
+    public Decision eligibility(HttpServletRequest request, HttpServletResponse response, @PathVariable String id,
                                 @RequestParam(defaultValue = "TITLE_EVALUATION") Purpose purpose,
                                 @RequestParam String level,
                                 @RequestParam(required = false) Integer year,
@@ -106,7 +113,9 @@ public class DecisionController {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not yet registered", "knownAt",
                     "Practitioner " + id + " was not registered yet at " + knownAt + ".");
         }
-        return decide(recorded, ruleSet, query);
+        Decision decision = decide(recorded, ruleSet, query);
+        actors.attach(request, id, decision);
+        return decision;
     }
 
     public record CertificationRequest(String certificationId, Purpose purpose, String level, Integer year,
@@ -123,7 +132,8 @@ public class DecisionController {
 
     @PostMapping("/certifications")
     @Operation(summary = "Certify a decision (EligibilityCertified): computed on every fact recorded now")
-    public ResponseEntity<Certification> certify(@AuthenticationPrincipal ApiKey caller, HttpServletResponse response,
+    public ResponseEntity<Certification> certify(@AuthenticationPrincipal ApiKey caller, HttpServletRequest http,
+                                                 HttpServletResponse response,
                                                  @PathVariable String id,
                                                  @RequestBody CertificationRequest request) {
         if (request.purpose() == null) {
@@ -143,6 +153,7 @@ public class DecisionController {
                 decision.outcome().name(), decision.eligible()));
         StreamPosition recorded = positions.lastOf(id).orElseThrow();
         ReadConsistency.state(response, recorded);
+        actors.attach(http, id, decision);
         return ResponseEntity.status(outcome == WriteOutcome.ACCEPTED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new Certification(outcome, request.certificationId(), decision, recorded.sequence(),
                         recorded.position()));

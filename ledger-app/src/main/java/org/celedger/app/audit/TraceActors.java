@@ -1,0 +1,40 @@
+package org.celedger.app.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
+import org.celedger.domain.rules.Contribution;
+import org.celedger.domain.rules.Decision;
+import org.celedger.domain.rules.Requirement;
+import org.celedger.domain.rules.YearTotals;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds who recorded the events a trace cites, and leaves them on the request for {@link RecordedBy} to
+ * write beside each contribution. One range read of the practitioner's stream per answer.
+ */
+@Component
+public class TraceActors {
+
+    private final AuditTrail trail;
+
+    public TraceActors(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public void attach(HttpServletRequest request, String practitionerId, Decision decision) {
+        attachTo(request, practitionerId, decision.requirements().stream()
+                .map(Requirement::contributions).flatMap(Collection::stream).toList());
+    }
+
+    public void attachToYears(HttpServletRequest request, String practitionerId, Collection<YearTotals> years) {
+        attachTo(request, practitionerId, years.stream().map(YearTotals::items).flatMap(Collection::stream).toList());
+    }
+
+    private void attachTo(HttpServletRequest request, String practitionerId, Collection<Contribution> cited) {
+        LongSummaryStatistics sequences = cited.stream().mapToLong(Contribution::sequence).summaryStatistics();
+        request.setAttribute(RecordedBy.ATTRIBUTE, sequences.getCount() == 0 ? Map.of()
+                : trail.actors(practitionerId, sequences.getMin(), sequences.getMax()));
+    }
+}
