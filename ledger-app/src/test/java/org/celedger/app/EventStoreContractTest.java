@@ -432,13 +432,6 @@ abstract class EventStoreContractTest {
     void keysCarryRolesAndBases() {
         String p = id("access");
         register(p);
-        // a base's key credits only sessions its base filed (ConfirmSessionCommand): base-1 files s-1 (the same
-        // filing again, by an earlier run on a kept PostgreSQL, is a DUPLICATE)
-        assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"base-1\",\"name\":\"基地\",\"level\":\"REGIONAL\","
-                + "\"jurisdiction\":\"IM\",\"region\":\"包头市\"}").status()).isIn(200, 201);
-        assertThat(api.post("/api/v1/bases/base-1/sessions", ADMIN, "{\"sessionId\":\"s-1\",\"title\":\"培训\","
-                + "\"category\":\"PROFESSIONAL\",\"mode\":\"IN_PERSON\",\"startDate\":\"2025-03-08\","
-                + "\"endDate\":\"2025-03-10\",\"location\":\"包头\",\"capacity\":50}").status()).isIn(200, 201);
         String integrator = api.post("/api/v1/api-keys", ADMIN,
                 "{\"name\":\"base-1 platform\",\"roles\":[\"INTEGRATOR\"],\"baseIds\":[\"base-1\"]}").body().path("key").asText();
         String auditor = api.post("/api/v1/api-keys", ADMIN,
