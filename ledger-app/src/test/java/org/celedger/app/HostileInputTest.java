@@ -67,7 +67,7 @@ class HostileInputTest {
     private final List<String> failures = new ArrayList<>();
     private int sent;
 
-    enum Kind { STRING, INT, DECIMAL, BOOL, DATE, ENUM, INT_LIST, STRING_LIST, ENUM_LIST, OBJECT }
+    enum Kind { STRING, INT, DECIMAL, BOOL, DATE, INSTANT, ENUM, INT_LIST, STRING_LIST, ENUM_LIST, OBJECT }
 
     /** A write endpoint: its path, a valid body, and the kinds of its fields (paths into the body). */
     record Endpoint(String name, String path, String body, Map<String, Kind> fields) {
@@ -162,9 +162,17 @@ class HostileInputTest {
                         + "\"exceptional\":false,\"ruleSet\":\"IM-2025\"}", fields(
                         "certificationId", Kind.STRING, "purpose", Kind.ENUM, "level", Kind.STRING, "year", Kind.INT,
                         "asOf", Kind.DATE, "exceptional", Kind.BOOL, "ruleSet", Kind.STRING)),
-                new Endpoint("api-keys", "/api/v1/api-keys", "{\"name\":\"hostile\",\"roles\":[\"INTEGRATOR\"],"
-                        + "\"baseIds\":[\"base-1\"]}", fields(
-                        "name", Kind.STRING, "roles", Kind.ENUM_LIST, "baseIds", Kind.STRING_LIST)),
+                new Endpoint("api-keys", "/api/v1/api-keys", "{\"name\":\"hostile\",\"roles\":[\"REGISTRAR\"],"
+                        + "\"baseIds\":[\"base-1\"],\"jurisdictions\":[\"IM\"],\"regions\":[\"包头市\"],"
+                        + "\"expiresAt\":\"2099-01-01T00:00:00Z\"}", fields(
+                        "name", Kind.STRING, "roles", Kind.ENUM_LIST, "baseIds", Kind.STRING_LIST,
+                        "jurisdictions", Kind.ENUM_LIST, "regions", Kind.STRING_LIST, "expiresAt", Kind.INSTANT)),
+                // a key that does not exist: a body read as valid would meet a 404, not revoke or rotate anything
+                new Endpoint("api-key revocations", "/api/v1/api-keys/key-0000000000000000/revocations",
+                        "{\"reason\":\"泄露\"}", fields("reason", Kind.STRING)),
+                new Endpoint("api-key rotations", "/api/v1/api-keys/key-0000000000000000/rotations",
+                        "{\"oldKeyValidUntil\":\"2099-01-01T00:00:00Z\",\"expiresAt\":\"2099-06-01T00:00:00Z\"}",
+                        fields("oldKeyValidUntil", Kind.INSTANT, "expiresAt", Kind.INSTANT)),
                 new Endpoint("what-if", "/api/v1/what-if", "{\"purpose\":\"TITLE_EVALUATION\",\"level\":\"INTERMEDIATE\","
                         + "\"year\":2026,\"baseline\":\"IM-2025\",\"candidate\":{\"base\":\"IM-2025\",\"parameters\":"
                         + "{\"reliefs.agePartial.menAge\":47}},\"jurisdiction\":\"IM\",\"asOf\":\"2026-12-31\","
@@ -187,6 +195,8 @@ class HostileInputTest {
             case BOOL -> List.of("\"true\"", "\"false\"", "1", "0", "\"yes\"", "[]", "{}", "[true]", "\"\"");
             case DATE -> List.of("123", "20250310", "1e999999999", "\"2025-13-45\"", "\"2025-02-30\"", "true", "[]",
                     "{}", "[2025,3,10]", "\"\"", "\"10/03/2025\"", huge);
+            case INSTANT -> List.of("123", "1735689600000", "1e999999999", "\"2025-13-45T00:00:00Z\"", "\"2025-01-01\"",
+                    "\"2025-01-01T00:00:00\"", "true", "[]", "{}", "[2025,1,1,0,0]", "\"\"", huge);
             case ENUM -> List.of("0", "1", "\"NOT_A_VALUE\"", "\"\"", "true", "[]", "{}", "[\"IM\"]", huge);
             case INT_LIST -> List.of("[null]", "[2022,null]", "\"2022\"", "2022", "[\"2022\"]", "[2022.5]",
                     "[[2022]]", "{}", "[1e999999999]", "[true]");

@@ -3,6 +3,8 @@ package org.celedger.app.api;
 import static org.celedger.projections.TransientFailures.causedBy;
 import static org.celedger.projections.TransientFailures.isTransient;
 
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -20,6 +22,16 @@ import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.base.ConfirmSessionCommand;
 import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.practitioner.AwardCreditCommand;
+import org.celedger.domain.practitioner.CorrectProfileCommand;
+import org.celedger.domain.practitioner.GrantExemptionCommand;
+import org.celedger.domain.practitioner.ReassignCreditCommand;
+import org.celedger.domain.practitioner.RecordConversionCommand;
+import org.celedger.domain.practitioner.RegisterPractitionerCommand;
+import org.celedger.domain.practitioner.RegistrarScope;
+import org.celedger.domain.practitioner.RevokeConversionCommand;
+import org.celedger.domain.practitioner.RevokeCreditCommand;
+import org.celedger.domain.practitioner.RevokeExemptionCommand;
+import org.celedger.domain.practitioner.TransferPractitionerCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +47,16 @@ import org.springframework.stereotype.Component;
 public class LedgerWriter {
 
     private static final int ATTEMPTS = 8;
+
+    /**
+     * The writes of a registrar (an HR office, API.md "Access"): who a practitioner is, where, and what exempts them.
+     * A training base's key may not make them (a birth date drives the age reliefs).
+     */
+    static final Set<Class<?>> REGISTRAR_WRITES = Set.of(CorrectProfileCommand.class, GrantExemptionCommand.class,
+            RevokeExemptionCommand.class, TransferPractitionerCommand.class);
+    /** The writes of an integrator: hours and conversions. */
+    static final Set<Class<?>> INTEGRATOR_WRITES = Set.of(AwardCreditCommand.class, ReassignCreditCommand.class,
+            RecordConversionCommand.class, RevokeConversionCommand.class);
 
     private final CommandGateway commands;
     private final AggregateCaches caches;
@@ -99,6 +121,9 @@ public class LedgerWriter {
         authorize(caller, requestId, command);
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Actor.of(caller, requestId).asMetaData());
+        if (scoped(caller, command)) {
+            message = message.andMetaData(Map.of(RegistrarScope.METADATA, caller.registrarScope()));
+        }
         boolean revalidated = false;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -120,8 +145,46 @@ public class LedgerWriter {
         }
     }
 
+    /**
+     * A registrar's write is judged against its scope by the practitioner (where no other write can slip in
+     * between), so it carries the scope; an ADMIN key is not limited, and a registration by a key that is also an
+     * integrator's neither (integrators register anyone).
+     */
+    private static boolean scoped(ApiKey caller, Object command) {
+        if (caller.roles().contains(Role.ADMIN)) {
+            return false;
+        }
+        return REGISTRAR_WRITES.contains(command.getClass())
+                || (command instanceof RegisterPractitionerCommand && !caller.has(Role.INTEGRATOR));
+    }
+
+    /**
+     * Which role makes which practitioner write (API.md "Access"): checked here for single writes and batch items
+     * alike, since a batch takes items of every kind.
+     */
+    private static void authorizeRole(ApiKey caller, Object command) {
+        boolean allowed;
+        if (REGISTRAR_WRITES.contains(command.getClass())) {
+            allowed = caller.has(Role.REGISTRAR);
+        } else if (INTEGRATOR_WRITES.contains(command.getClass())) {
+            allowed = caller.has(Role.INTEGRATOR);
+        } else if (command instanceof RevokeCreditCommand) {
+            allowed = caller.has(Role.INTEGRATOR) || caller.has(Role.SUPERVISOR);
+        } else if (command instanceof RegisterPractitionerCommand) {
+            allowed = caller.has(Role.INTEGRATOR) || caller.has(Role.REGISTRAR);
+        } else {
+            allowed = true;
+        }
+        if (!allowed) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this key", "authorization",
+                    "The API key has no role that allows this write (" + command.getClass().getSimpleName()
+                            .replace("Command", "") + "); API.md, \"Access\", says which role makes which.");
+        }
+    }
+
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
     private void authorize(ApiKey caller, String requestId, Object command) {
+        authorizeRole(caller, command);
         scope.authorize(caller, command);
         if (command instanceof AwardCreditCommand award && award.awardId() != null
                 && award.awardId().contains(RosterCredits.SEPARATOR) && (award.baseId() == null

@@ -12,9 +12,13 @@ import java.util.List;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.read.PractitionerFacts;
+import org.celedger.app.security.ApiKey;
+import org.celedger.app.security.Role;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleEngine;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,13 +67,22 @@ public class PractitionerReadController {
                 .toList();
     }
 
+    /**
+     * A registrar reads the profile of a practitioner of its scope (to correct it), judged on the same profile it is
+     * answered, and no other; auditors and administrators read any.
+     */
     @GetMapping("/{id}")
     @Operation(summary = "The practitioner's profile today: as registered, corrected, and with the transfers in effect")
-    public Profile profile(HttpServletResponse response, @PathVariable String id) {
+    public Profile profile(HttpServletResponse response, @AuthenticationPrincipal ApiKey caller,
+                           @PathVariable String id) {
         PractitionerFacts.Reflected reflected = facts.recorded(id);
-        ReadConsistency.state(response, reflected.upTo());
         List<RecordedFact> recorded = reflected.facts();
-        return new Profile(id, engine.profileAt(recorded, LocalDate.now(clock)), recorded.get(0).recordedAt(),
-                recorded.get(recorded.size() - 1).sequence());
+        PractitionerProfile today = engine.profileAt(recorded, LocalDate.now(clock));
+        if (!caller.has(Role.AUDITOR) && !caller.registrarScope().covers(today)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this practitioner", "practitionerId",
+                    "This API key reads the practitioners of " + caller.registrarScope() + " only.");
+        }
+        ReadConsistency.state(response, reflected.upTo());
+        return new Profile(id, today, recorded.get(0).recordedAt(), recorded.get(recorded.size() - 1).sequence());
     }
 }

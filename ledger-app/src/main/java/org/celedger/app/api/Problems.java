@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.domain.DomainRejection;
 import org.celedger.domain.IdConflictException;
 import org.celedger.domain.InvalidFactException;
+import org.celedger.domain.OutOfScopeException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.Streams;
 import org.celedger.domain.UnknownFactException;
@@ -74,6 +75,9 @@ public class Problems {
         }
         if (t instanceof UnknownFactException e) {
             return problem(HttpStatus.NOT_FOUND, "Unknown fact", e.field(), e.getMessage());
+        }
+        if (t instanceof OutOfScopeException e) {
+            return problem(HttpStatus.FORBIDDEN, "Not allowed for this practitioner", e.field(), e.getMessage());
         }
         if (t instanceof DomainRejection e) {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected", e.field(), e.getMessage());

@@ -130,6 +130,32 @@ public class StrictJson {
     }
 
     /**
+     * An instant in a request body is text, ISO-8601 ({@code 2026-12-31T16:00:00Z}): Jackson's reader takes a number
+     * as epoch seconds or milliseconds whatever the coercion settings, so {@code 1735689600000} was a date in the
+     * year 56,970. Put on the request fields that take an instant (API keys' {@code expiresAt}, a rotation's
+     * {@code oldKeyValidUntil}), not on the mapper: stored messages keep their own form.
+     */
+    public static final class TextOnlyInstant extends StdScalarDeserializer<java.time.Instant> {
+
+        public TextOnlyInstant() {
+            super(java.time.Instant.class);
+        }
+
+        @Override
+        public java.time.Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (java.time.Instant) ctxt.handleUnexpectedToken(java.time.Instant.class, p);
+            }
+            return com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
+    }
+
+    /**
      * A date is text, YYYY-MM-DD. The java.time module also reads {@code [2025,3,10]} (and {@code []} as no date)
      * whatever its leniency; an API that documents one form takes one form.
      */

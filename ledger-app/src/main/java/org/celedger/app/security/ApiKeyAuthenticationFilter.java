@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import org.celedger.app.api.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -15,13 +14,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads {@code Authorization: Bearer <api key>} and, for a known key, authenticates the request
- * with the key's roles. A missing or unknown key leaves the request anonymous: the security rules
- * then answer 401 where a key is needed. Unknown keys are counted per client address
+ * with the key's roles. A missing, unknown, revoked or expired key leaves the request anonymous: the security
+ * rules then answer 401 where a key is needed (for a revoked or expired key, saying so). The key is looked up in
+ * the table at every request, never cached, so a revocation on any node is refused by this one at once. Refused keys are counted per client address
  * ({@link FailedAuthentications}): past the limit, they are answered 429 with {@code Retry-After}.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    /** The request attribute that says why a known key was refused (revoked, expired), for the 401's detail. */
+    public static final String REFUSAL = ApiKeyAuthenticationFilter.class.getName() + ".refusal";
 
     private final ApiKeyStore keys;
     private final FailedAuthentications failures;
@@ -38,10 +40,13 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Optional<ApiKey> key = keys.find(header.substring(BEARER.length()).trim());
-            if (key.isPresent()) {
-                SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(key.get()));
+            ApiKeyStore.Authentication key = keys.authenticate(header.substring(BEARER.length()).trim());
+            if (key.valid()) {
+                SecurityContextHolder.getContext().setAuthentication(new KeyAuthentication(key.key()));
             } else {
+                if (key.refusal() != null) {
+                    request.setAttribute(REFUSAL, key.refusal());
+                }
                 long wait = failures.failed(request.getRemoteAddr());
                 if (wait > 0) {
                     response.setHeader("Retry-After", Long.toString(wait));

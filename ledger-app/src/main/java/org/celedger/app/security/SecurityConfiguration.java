@@ -24,8 +24,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Who may call what (API.md "Access"): INTEGRATOR writes, AUDITOR reads, SUPERVISOR supervises
- * bases, ADMIN everything. No key: 401; a key without the role: 403; both as problem+json.
+ * Who may call what (API.md "Access"): INTEGRATOR writes credits and conversions, REGISTRAR registers and
+ * corrects practitioners, grants exemptions and records transfers, AUDITOR reads, SUPERVISOR supervises bases,
+ * ADMIN everything. No key: 401; a key without the role: 403; both as problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -33,6 +34,7 @@ public class SecurityConfiguration {
     private static final String INTEGRATOR = Role.INTEGRATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String REGISTRAR = Role.REGISTRAR.name();
     private static final String ADMIN = Role.ADMIN.name();
     /**
      * A credit's revocation; matched on the raw path, where a roster's award id keeps its {@code %2F}
@@ -99,8 +101,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
+                            Object refusal = req.getAttribute(ApiKeyAuthenticationFilter.REFUSAL);
                             problems.write(res, HttpStatus.UNAUTHORIZED, "Missing or unknown API key", "authorization",
-                                    "Send Authorization: Bearer <api key>; this request had no valid key.");
+                                    refusal != null ? refusal + " Send Authorization: Bearer <a valid api key>."
+                                            : "Send Authorization: Bearer <api key>; this request had no valid key.");
                         })
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
                                 "Not allowed for this key", "authorization",
@@ -117,6 +121,8 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/practitioners/*/personal-data-export").hasRole(ADMIN)
                         // auditors: reads, certifications, what-if
                         .requestMatchers(POST, "/api/v1/practitioners/*/certifications", "/api/v1/what-if").hasAnyRole(AUDITOR, ADMIN)
+                        // registrars read the profiles of their scope (PractitionerReadController)
+                        .requestMatchers(GET, "/api/v1/practitioners/*").hasAnyRole(AUDITOR, REGISTRAR, ADMIN)
                         .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets",
                                 "/api/v1/eligibility").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
@@ -129,8 +135,15 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/bases/**", "/api/v1/supervision/**").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)
                         // supervisors revoke credits (API.md); integrators those of their bases (IntegratorScope)
                         .requestMatchers(CREDIT_REVOCATION).hasAnyRole(SUPERVISOR, INTEGRATOR, ADMIN)
-                        // integrators: facts, batches, plans and rosters of their bases
-                        .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/practitioners/**", "/api/v1/batches",
+                        // registrars (HR offices): profiles, exemptions and transfers of their scope (judged by the
+                        // practitioner); registrations by registrars and integrators; batches by both, item by item
+                        // (LedgerWriter)
+                        .requestMatchers(POST, "/api/v1/practitioners/*/profile-corrections", "/api/v1/practitioners/*/exemptions",
+                                "/api/v1/practitioners/*/exemptions/*/revocations", "/api/v1/practitioners/*/transfers")
+                        .hasAnyRole(REGISTRAR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/practitioners", "/api/v1/batches").hasAnyRole(INTEGRATOR, REGISTRAR, ADMIN)
+                        // integrators: facts, plans and rosters of their bases
+                        .requestMatchers(POST, "/api/v1/practitioners/**",
                                 "/api/v1/bases/*/sessions", "/api/v1/bases/*/sessions/*/roster").hasAnyRole(INTEGRATOR, ADMIN)
                         // anything else: 404 or 405 from Spring MVC where no handler takes it, else denied
                         .anyRequest().access(new UnmappedRequests(mappings)));

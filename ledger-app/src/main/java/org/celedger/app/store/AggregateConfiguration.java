@@ -6,6 +6,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.celedger.domain.base.InspectionSample;
 import org.celedger.domain.base.TrainingBase;
+import org.celedger.domain.key.KeyLifecycle;
 import org.celedger.domain.practitioner.Practitioner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,10 @@ public class AggregateConfiguration {
                         .configureCache(c -> caches.trainingBases())
                         .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(InspectionSample.class)
+                        .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE))
+                // Not cached: a key's few facts are read at each revocation or rotation, which are rare, and every
+                // node then judges them on the stored stream.
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(KeyLifecycle.class)
                         .configureCommandTargetResolver(c -> CachedCommandTargetResolver.INSTANCE));
     }
 

@@ -6,6 +6,7 @@ import static org.celedger.domain.FactChecks.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import java.util.function.Supplier;
 import org.celedger.domain.DomainRejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.celedger.domain.IdConflictException;
+import org.celedger.domain.OutOfScopeException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.UnknownFactException;
 import org.celedger.domain.WriteOutcome;
@@ -46,6 +49,11 @@ public class Practitioner {
     private final Map<String, ExemptionRevoked> exemptionRevocations = new HashMap<>();
     private final Map<String, PractitionerTransferred> transfers = new HashMap<>();
     private final Map<String, EligibilityCertified> certifications = new HashMap<>();
+    /**
+     * Corrections and transfers in the order recorded, folded over the registered profile as PractitionerFacts
+     * folds them (a transfer from its effective date), for the profile a registrar's scope is judged on.
+     */
+    private final List<PractitionerEvent> profileSteps = new ArrayList<>();
 
     protected Practitioner() {
         // for Axon: rebuilt from events
@@ -56,17 +64,24 @@ public class Practitioner {
     /** Creates the practitioner, or finds the same registration already recorded (a retry). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public WriteOutcome handle(RegisterPractitionerCommand command) {
+    public WriteOutcome handle(RegisterPractitionerCommand command,
+                               @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
         id("id", command.practitionerId());
         PractitionerProfile candidate = present("profile", command.profile());
         checkProfile("", candidate);
+        if (scope != null && !scope.covers(candidate)) {
+            throw new OutOfScopeException("jurisdiction", "this key registers practitioners of " + scope
+                    + " only; the profile names " + candidate.jurisdiction() + " " + candidate.region());
+        }
         return recordOnce(registration, new PractitionerRegistered(command.practitionerId(), candidate),
                 () -> new IdConflictException("id", "practitioner " + command.practitionerId()
                         + " is already registered with another profile; correct it with a profile correction"));
     }
 
     @CommandHandler
-    public WriteOutcome handle(CorrectProfileCommand command) {
+    public WriteOutcome handle(CorrectProfileCommand command,
+                               @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
+        inScope(scope);
         id("correctionId", command.correctionId());
         ProfileChanges changes = present("changes", command.changes());
         that(!changes.isEmpty(), "changes", "changes must name at least one profile field");
@@ -106,6 +121,36 @@ public class Practitioner {
             LocalDate obtained = pastDate(prefix + "titleObtainedOn", p.titleObtainedOn());
             that(obtained.isAfter(birthDate), prefix + "titleObtainedOn", "titleObtainedOn is before birthDate");
         }
+    }
+
+    /**
+     * A registrar acts on the practitioners of its scope: judged on the profile as it stands today, after every
+     * correction and every transfer already in effect (a transfer dated later still leaves the practitioner with
+     * the office it leaves). Checked before anything else, so a key outside the scope learns nothing more.
+     */
+    private void inScope(RegistrarScope scope) {
+        if (scope == null) {
+            return;
+        }
+        PractitionerProfile current = currentProfile(today());
+        if (!scope.covers(current)) {
+            throw new OutOfScopeException("practitionerId", "this key acts on practitioners of " + scope
+                    + " only; practitioner " + practitionerId + " is of " + current.jurisdiction() + " "
+                    + current.region());
+        }
+    }
+
+    /** The profile on {@code date}: as registered and corrected, moved by the transfers in effect by then. */
+    PractitionerProfile currentProfile(LocalDate date) {
+        PractitionerProfile current = registration.profile();
+        for (PractitionerEvent step : profileSteps) {
+            if (step instanceof PractitionerProfileCorrected c) {
+                current = current.correctedBy(c.changes());
+            } else if (step instanceof PractitionerTransferred t && !t.effectiveDate().isAfter(date)) {
+                current = current.transferredBy(t);
+            }
+        }
+        return current;
     }
 
     // ---------------------------------------------------------------- credits
@@ -198,7 +243,9 @@ public class Practitioner {
     // ---------------------------------------------------------------- exemptions
 
     @CommandHandler
-    public WriteOutcome handle(GrantExemptionCommand command) {
+    public WriteOutcome handle(GrantExemptionCommand command,
+                               @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
+        inScope(scope);
         id("exemptionId", command.exemptionId());
         ExemptionKind kind = present("kind", command.kind());
         List<Integer> years = command.years() == null ? List.of() : List.copyOf(command.years());
@@ -216,7 +263,9 @@ public class Practitioner {
     }
 
     @CommandHandler
-    public WriteOutcome handle(RevokeExemptionCommand command) {
+    public WriteOutcome handle(RevokeExemptionCommand command,
+                               @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
+        inScope(scope);
         present("exemptionId", command.exemptionId());
         if (!exemptions.containsKey(command.exemptionId())) {
             throw new UnknownFactException("exemptionId",
@@ -231,7 +280,9 @@ public class Practitioner {
     // ---------------------------------------------------------------- transfers
 
     @CommandHandler
-    public WriteOutcome handle(TransferPractitionerCommand command) {
+    public WriteOutcome handle(TransferPractitionerCommand command,
+                               @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
+        inScope(scope);
         id("transferId", command.transferId());
         TransferKind kind = present("kind", command.kind());
         LocalDate effective = present("effectiveDate", command.effectiveDate());
@@ -319,6 +370,7 @@ public class Practitioner {
     void on(PractitionerProfileCorrected event) {
         corrections.put(event.correctionId(), event);
         profile = profile.correctedBy(event.changes());
+        profileSteps.add(event);
     }
 
     @EventSourcingHandler
@@ -359,5 +411,6 @@ public class Practitioner {
     @EventSourcingHandler
     void on(PractitionerTransferred event) {
         transfers.put(event.transferId(), event);
+        profileSteps.add(event);
     }
 }
