@@ -63,7 +63,7 @@ class ConsoleJourneysTest {
     }
 
     @Test
-    void anAuditorFindsAPractitionersYearsAndSigningOutEndsTheSession() throws Exception {
+    void anAuditorFindsAPractitionersYearsAndSigningOutOrARevokedKeyEndsTheSession() throws Exception {
         String p = "console-" + run;
         assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p)).status()).isEqualTo(201);
         for (String[] credit : List.of(new String[]{"pub", "PUBLIC", "30"}, new String[]{"pro", "PROFESSIONAL", "64.5"})) {
@@ -126,5 +126,20 @@ class ConsoleJourneysTest {
                 + "/api/v1/practitioners/" + p)).header("Cookie", "ledger_session=" + session.getValue()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).as("a session signed out opens nothing").isEqualTo(401);
+
+        // a key revoked by an administrator ends its sessions at their next request
+        visible("api-key").sendKeys(auditor);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        visible("practitioner-id");
+        Cookie second = browser.manage().getCookieNamed("ledger_session");
+        assertThat(api.post("/api/v1/api-keys/" + AccountabilityTest.keyId(auditor) + "/revocations", ADMIN,
+                "{\"reason\":\"离职\"}").status()).isEqualTo(201);
+        browser.findElement(By.cssSelector("#find button")).click();
+        visible("api-key");
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/practitioners/" + p)).header("Cookie", "ledger_session=" + second.getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as("a revoked key's session opens nothing").isEqualTo(401);
+        ConsoleBrowser.screenshot(browser, "revoked-key-signed-out");
     }
 }
