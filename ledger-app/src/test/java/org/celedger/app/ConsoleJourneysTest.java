@@ -142,4 +142,87 @@ class ConsoleJourneysTest {
         assertThat(revoked.statusCode()).as("a revoked key's session opens nothing").isEqualTo(401);
         ConsoleBrowser.screenshot(browser, "revoked-key-signed-out");
     }
+
+    void credit(String p, String awardId, int year, String category, String hours) {
+        Api.Response r = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, """
+                {"awardId":"%s","year":%d,"category":"%s","activity":"ONLINE_PLATFORM","hours":%s,
+                 "approvedBy":"平台","completedOn":"%d-06-10"}""".formatted(awardId, year, category, hours, year));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+    }
+
+    void signIn(String key) {
+        browser.get("http://127.0.0.1:" + port + "/console");
+        visible("api-key").sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        visible("practitioner-id");
+    }
+
+    @Test
+    void anAuditorTracesAMetDecisionDownToItsClauseAndSeesWhatWasKnownBefore() throws Exception {
+        String p = "trace-" + run;
+        assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p)).status()).isEqualTo(201);
+        Thread.sleep(1_100);
+        java.time.Instant before = java.time.Instant.now();
+        Thread.sleep(1_100);
+        for (int year = 2024; year <= 2026; year++) {
+            credit(p, "pub-" + year, year, "PUBLIC", "30");
+            credit(p, "pro-" + year, year, "PROFESSIONAL", "60");
+        }
+        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+
+        signIn(auditor);
+        browser.findElement(By.id("practitioner-id")).sendKeys(p);
+        browser.findElement(By.cssSelector("#find button")).click();
+        visible("decide");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level"))).selectByValue("INTERMEDIATE");
+        WebElement year = browser.findElement(By.id("decision-year"));
+        year.clear();
+        year.sendKeys("2026");
+        browser.findElement(By.cssSelector("#decide button")).click();
+        WebElement outcome = visible("outcome");
+        wait.until(ExpectedConditions.attributeToBe(outcome, "data-outcome", "MET"));
+        var decision = api.get("/api/v1/practitioners/" + p + "/eligibility?level=INTERMEDIATE&year=2026", auditor).body();
+        assertThat(decision.path("outcome").asText()).isEqualTo("MET");
+        assertThat(outcome.getText()).isEqualTo("结论: 达标 (" + decision.path("ruleSet").path("id").asText() + ")");
+
+        // the figure, then its contributions, then the event and who recorded it, then the clause's text
+        var first = decision.path("requirements").get(0);
+        WebElement figure = browser.findElement(By.cssSelector("#requirements tr[data-requirement='0'] button.figure"));
+        assertThat(figure.getText()).isEqualTo(first.path("credited").decimalValue().setScale(1).toPlainString());
+        figure.click();
+        var contribution = first.path("contributions").get(0);
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#requirements tr.contribution[data-of='0']")));
+        assertThat(row.getText()).contains(contribution.path("id").asText()).contains("LEDGER_ADMIN_KEY");
+        row.findElement(By.cssSelector("td:first-child button")).click();
+        WebElement event = visible("event");
+        wait.until(ExpectedConditions.textToBePresentInElement(event, contribution.path("id").asText()));
+        assertThat(event.findElement(By.cssSelector(".recorded-by")).getText()).startsWith("记录者: LEDGER_ADMIN_KEY");
+        row.findElement(By.cssSelector("td:last-child button")).click();
+        WebElement clause = visible("clause");
+        String citation = contribution.path("citation").asText();
+        var clauses = api.get("/api/v1/rule-sets/" + decision.path("ruleSet").path("id").asText() + "/clauses?citation="
+                + java.net.URLEncoder.encode(citation, java.nio.charset.StandardCharsets.UTF_8), auditor).body();
+        String text = clauses.path("clauses").get(0).path("text").asText();
+        assertThat(text).isNotBlank();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#clause .clause-text"),
+                text.lines().findFirst().orElseThrow()));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('decide').scrollIntoView()");
+        ConsoleBrowser.screenshot(browser, "auditor-trace");
+
+        // as known before any credit was recorded: not met then, met now
+        // the instant as the browser's own clock shows it, in its time zone, as a person would pick it
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const d = new Date(arguments[0]); const pad = (n) => String(n).padStart(2, '0');
+                document.getElementById('known-at').value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+                    + `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;""", before.toEpochMilli());
+        browser.findElement(By.cssSelector("#decide button")).click();
+        WebElement then = visible("known-then");
+        wait.until(ExpectedConditions.textToBePresentInElement(then, "当时所知"));
+        assertThat(then.getText()).isEqualTo("当时所知: 未达标 · 现在: 达标 ⚠");
+        assertThat(outcome.getAttribute("data-outcome")).isEqualTo("NOT_MET");
+        ConsoleBrowser.screenshot(browser, "auditor-known-at");
+    }
 }

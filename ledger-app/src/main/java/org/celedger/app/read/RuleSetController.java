@@ -3,11 +3,15 @@ package org.celedger.app.read;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.celedger.app.api.ApiException;
+import org.celedger.domain.rules.ClauseText;
 import org.celedger.domain.rules.Parameter;
 import org.celedger.domain.rules.RuleSet;
 import org.celedger.domain.rules.RuleSetSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The rule sets in force on the read side, with their version hash, sources and cited parameters. */
@@ -34,6 +38,21 @@ public class RuleSetController {
     public List<Summary> all() {
         return facts.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
                 r.title(), r.firstYear(), r.lastYear(), r.sources())).toList();
+    }
+
+    /** What a citation says: each clause it names, with its document and its text (null when not found). */
+    public record Clauses(String ruleSet, String citation, List<ClauseText.Clause> clauses) {
+    }
+
+    @GetMapping("/api/v1/rule-sets/{id}/clauses")
+    @Operation(summary = "The text of the clauses a citation names, from the rule set's source documents")
+    public Clauses clauses(@PathVariable String id, @RequestParam String citation) {
+        RuleSet r = DecisionController.named(facts.ruleSets(), id);
+        if (citation.isBlank() || citation.length() > 500) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid citation", "citation",
+                    "citation is a rule set's citation, such as IM-2025 一(四)1 (at most 500 characters)");
+        }
+        return new Clauses(r.id(), citation, ClauseText.of(citation, r.sources()));
     }
 
     @GetMapping("/api/v1/rule-sets/{id}")
