@@ -10,7 +10,15 @@ const TEXT = {
         TITLE_EVALUATION: '职称评审', ASSESSMENT_RECOGNITION: '考核认定', PUBLIC: '公需科目',
         PROFESSIONAL: '专业科目', TOTAL: '合计', yes: '是', no: '否', outcome: '结论', recordedBy: '记录者',
         event: '事件', then: '当时所知', now: '现在', NOT_LIMITING: '不作限制', WAIVED: '免除', NO_RULE: '无规则',
-        clauseNotFound: '原文中未找到该条款' },
+        clauseNotFound: '原文中未找到该条款', supervision: '基地监管', rosterUpload: '花名册上报',
+        listSessions: '列出培训班', base: '基地', session: '培训班', signals: '风险信号', weight: '权重',
+        inspections: '检查', drawSample: '随机抽查', size: '数量', seed: '随机种子', draw: '抽取',
+        redraw: '重新抽取以核验', recordInspection: '记录检查结果', inspectionId: '检查编号', inspector: '检查人',
+        date: '日期', verdict: '结论', notes: '说明', record: '记录', hours: '学时', credit: '学时状态',
+        csvFile: 'CSV 文件', upload: '上传', row: '行', field: '字段', message: '说明',
+        sampleDrawn: '抽中', sampleVerified: '核验一致：同一种子抽出同样的培训班', sampleDiffers: '核验不一致',
+        accepted: '接受', rejected: '拒绝', CREDITED: '已计入', NOT_CREDITED: '未计入', REVOKED: '已撤销',
+        PENDING: '处理中' },
   en: { title: 'Continuing-education ledger', signIn: 'Sign in', apiKey: 'API key', signInButton: 'Sign in',
         signOut: 'Sign out', practitioner: 'Practitioner', practitionerId: 'Practitioner id', find: 'Find',
         name: 'Name', jurisdiction: 'Jurisdiction', region: 'Region', titleLevel: 'Title level', years: 'Hours by year',
@@ -22,7 +30,15 @@ const TEXT = {
         ASSESSMENT_RECOGNITION: 'Assessment recognition', PUBLIC: 'Public', PROFESSIONAL: 'Professional',
         TOTAL: 'Total', yes: 'yes', no: 'no', outcome: 'Outcome', recordedBy: 'Recorded by', event: 'Event',
         then: 'As known then', now: 'Now', NOT_LIMITING: 'not limiting', WAIVED: 'waived', NO_RULE: 'no rule',
-        clauseNotFound: 'clause not found in the document' },
+        clauseNotFound: 'clause not found in the document', supervision: 'Supervision', rosterUpload: 'Roster upload',
+        listSessions: 'List sessions', base: 'Base', session: 'Session', signals: 'Risk signals', weight: 'Weight',
+        inspections: 'Inspections', drawSample: 'Random check', size: 'Size', seed: 'Seed', draw: 'Draw',
+        redraw: 'Draw again to verify', recordInspection: 'Record an inspection', inspectionId: 'Inspection id',
+        inspector: 'Inspector', date: 'Date', verdict: 'Verdict', notes: 'Notes', record: 'Record', hours: 'Hours',
+        credit: 'Credit', csvFile: 'CSV file', upload: 'Upload', row: 'Row', field: 'Field', message: 'Message',
+        sampleDrawn: 'Drawn', sampleVerified: 'Verified: the same seed draws the same sessions',
+        sampleDiffers: 'Not verified', accepted: 'accepted', rejected: 'rejected', CREDITED: 'credited',
+        NOT_CREDITED: 'not credited', REVOKED: 'revoked', PENDING: 'pending' },
 };
 let language = localStorage.getItem('console.language') || 'zh';
 let session = null;
@@ -49,14 +65,28 @@ async function api(method, path, body) {
   return json;
 }
 
+function openView(viewId) {
+  document.querySelectorAll('section.view').forEach((v) => { v.hidden = v.id !== viewId; });
+  document.querySelectorAll('#views button').forEach((b) => b.setAttribute('aria-current', b.dataset.view === viewId));
+}
+
 function show(signedIn) {
   session = signedIn;
   $('sign-in-view').hidden = !!signedIn;
-  $('practitioner-view').hidden = !signedIn;
+  $('views').hidden = !signedIn;
+  document.querySelectorAll('section.view').forEach((v) => { v.hidden = true; });
+  if (signedIn) {
+    // the views a key's roles may use; the API decides again on every call
+    const allowed = [...document.querySelectorAll('#views button')].filter((b) =>
+      b.dataset.roles.split(' ').some((r) => signedIn.roles.includes(r)));
+    document.querySelectorAll('#views button').forEach((b) => { b.hidden = !allowed.includes(b); });
+    if (allowed.length) openView(allowed[0].dataset.view);
+    if (signedIn.bases.length) $('roster-base').value = signedIn.bases[0];
+  }
   $('sign-out').hidden = !signedIn;
   $('who').hidden = !signedIn;
   translate();
-  if (signedIn) $('practitioner-id').focus(); else $('api-key').focus();
+  if (!signedIn) $('api-key').focus();
 }
 
 $('sign-in').addEventListener('submit', async (event) => {
@@ -232,6 +262,112 @@ $('decide').addEventListener('submit', async (event) => {
     if (e.status === 401) { show(null); return; }
     $('decide-error').textContent = e.message;
   }
+});
+
+document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => openView(b.dataset.view)));
+
+// ---------------------------------------------------------------- supervisors
+$('sessions-year').value = new Date().getFullYear();
+$('inspection-date').value = new Date().toISOString().slice(0, 10);
+let lastSample = null;
+
+function fail(box) {
+  return (e) => {
+    if (e.status === 401) { show(null); return; }
+    $(box).textContent = e.message;
+  };
+}
+
+async function listSessions() {
+  const q = new URLSearchParams({ year: $('sessions-year').value });
+  if ($('sessions-jurisdiction').value) q.set('jurisdiction', $('sessions-jurisdiction').value);
+  const sessions = await api('GET', '/api/v1/supervision/sessions?' + q);
+  $('sessions').querySelector('tbody').replaceChildren(...sessions.map((s) => {
+    const row = document.createElement('tr');
+    row.dataset.session = `${s.baseId}/${s.sessionId}`;
+    const signals = document.createElement('div');
+    s.findings.forEach((f) => signals.append(Object.assign(document.createElement('span'),
+      { className: 'signal', title: `${f.detail} (${f.citation})`, textContent: f.signal })));
+    row.append(cell(s.baseId), cell(`${s.sessionId} ${s.title ?? ''}`), cell(signals), cell(s.weight),
+               cell(s.inspections.map((i) => `${i.inspectionId}: ${i.verdict}`).join(', ')));
+    return row;
+  }));
+  $('inspect-session').replaceChildren(...sessions.map((s) => Object.assign(document.createElement('option'),
+    { value: `${s.baseId}/${s.sessionId}`, textContent: `${s.baseId} / ${s.sessionId}` })));
+}
+
+$('sessions-filter').addEventListener('submit', (event) => {
+  event.preventDefault();
+  $('supervision-error').textContent = '';
+  listSessions().catch(fail('supervision-error'));
+});
+
+async function draw() {
+  const body = { year: Number($('sessions-year').value), size: Number($('sample-size').value), seed: $('sample-seed').value };
+  if ($('sessions-jurisdiction').value) body.jurisdiction = $('sessions-jurisdiction').value;
+  return api('POST', '/api/v1/inspection-samples', body);
+}
+
+$('draw').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('supervision-error').textContent = '';
+  try {
+    lastSample = (await draw()).sample;
+    $('sample').textContent = `${t('seed')}: ${lastSample.seed} · ${t('sampleDrawn')}: `
+      + lastSample.selected.map((c) => `${c.baseId}/${c.sessionId}`).join(', ');
+    $('sample').hidden = false;
+    $('redraw').hidden = false;
+    if (lastSample.selected.length) $('inspect-session').value = `${lastSample.selected[0].baseId}/${lastSample.selected[0].sessionId}`;
+  } catch (e) { fail('supervision-error')(e); }
+});
+
+$('redraw').addEventListener('click', async () => {
+  try {
+    const again = (await draw()).sample;
+    const same = JSON.stringify(again.selected) === JSON.stringify(lastSample.selected);
+    $('sample').textContent += ` · ${same ? t('sampleVerified') : t('sampleDiffers')}`;
+  } catch (e) { fail('supervision-error')(e); }
+});
+
+$('inspect').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('supervision-error').textContent = '';
+  const [baseId, sessionId] = $('inspect-session').value.split('/');
+  try {
+    const answer = await api('POST', `/api/v1/bases/${encodeURIComponent(baseId)}/sessions/${encodeURIComponent(sessionId)}/inspections`,
+      { inspectionId: $('inspection-id').value, inspector: $('inspector').value, date: $('inspection-date').value,
+        verdict: $('verdict').value, notes: $('notes').value || null });
+    const roster = await api('GET', `/api/v1/bases/${encodeURIComponent(baseId)}/sessions/${encodeURIComponent(sessionId)}/roster`);
+    $('revocations').querySelector('tbody').replaceChildren(...roster.rows.map((r) => {
+      const row = document.createElement('tr');
+      row.dataset.practitioner = r.practitionerId;
+      row.append(cell(r.practitionerId), cell(Number(r.hours).toFixed(1)),
+                 cell(t(r.credit), r.credit === 'CREDITED' ? 'met' : 'not-met'));
+      return row;
+    }));
+    $('revocations').hidden = false;
+    await listSessions();
+  } catch (e) { fail('supervision-error')(e); }
+});
+
+// ---------------------------------------------------------------- bases
+$('roster').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('roster-error').textContent = '';
+  const file = $('roster-file').files[0];
+  const headers = { 'Content-Type': 'text/csv', 'X-CSRF-Token': session.csrfToken, Accept: 'application/json' };
+  const path = `/api/v1/bases/${encodeURIComponent($('roster-base').value)}/sessions/${encodeURIComponent($('roster-session').value)}/roster`;
+  const response = await fetch(path, { method: 'POST', headers, body: await file.arrayBuffer(), credentials: 'same-origin' });
+  const answer = await response.json();
+  if (!response.ok) { $('roster-error').textContent = answer.detail; return; }
+  $('roster-summary').textContent = `${t('accepted')}: ${answer.accepted} · ${t('rejected')}: ${answer.rejected}`;
+  $('roster-rows').querySelector('tbody').replaceChildren(...answer.rows.map((r) => {
+    const row = document.createElement('tr');
+    row.dataset.row = r.row;
+    row.append(cell(r.row), cell(r.practitionerId), cell(r.status, r.status === 'ACCEPTED' || r.status === 'DUPLICATE' ? 'met' : 'not-met'),
+               cell(r.field), cell(r.message));
+    return row;
+  }));
 });
 
 api('GET', '/console/session').then(show, () => show(null));

@@ -154,7 +154,7 @@ class ConsoleJourneysTest {
         browser.get("http://127.0.0.1:" + port + "/console");
         visible("api-key").sendKeys(key);
         browser.findElement(By.cssSelector("#sign-in button")).click();
-        visible("practitioner-id");
+        visible("views");
     }
 
     @Test
@@ -224,5 +224,86 @@ class ConsoleJourneysTest {
         assertThat(then.getText()).isEqualTo("当时所知: 未达标 · 现在: 达标 ⚠");
         assertThat(outcome.getAttribute("data-outcome")).isEqualTo("NOT_MET");
         ConsoleBrowser.screenshot(browser, "auditor-known-at");
+    }
+
+    @Test
+    void aBaseUploadsARosterWithTwoBadRowsAndASupervisorFalsifiesTheSessionDrawnAndSeesItsRevocations() throws Exception {
+        String baseId = "console-base-" + run;
+        String session = "cs-" + run;
+        assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"" + baseId + "\",\"name\":\"钢铁培训基地\","
+                + "\"level\":\"REGIONAL\",\"jurisdiction\":\"IM\",\"region\":\"包头市\"}").status()).isEqualTo(201);
+        String baseKey = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"钢铁基地平台\",\"roles\":[\"INTEGRATOR\"],"
+                + "\"baseIds\":[\"" + baseId + "\"]}").body().path("key").asText();
+        String supervisor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"盟市人社局\",\"roles\":[\"SUPERVISOR\"]}")
+                .body().path("key").asText();
+        assertThat(api.post("/api/v1/bases/" + baseId + "/sessions", baseKey, "{\"sessionId\":\"" + session
+                + "\",\"title\":\"专业技术人员能力提升培训\",\"category\":\"PROFESSIONAL\",\"mode\":\"IN_PERSON\","
+                + "\"startDate\":\"2026-11-09\",\"endDate\":\"2026-11-11\",\"location\":\"包头\",\"capacity\":40}")
+                .status()).isEqualTo(201);
+        List<String> people = List.of("cr1-" + run, "cr2-" + run);
+        for (String p : people) {
+            assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(p)).status()).isEqualTo(201);
+        }
+
+        // the base: a CSV roster of four rows, two of them bad
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target"), "roster-", ".csv");
+        java.nio.file.Files.writeString(csv, "序号,姓名,性别,人员编号,单位,学时,科目类别\n"
+                + "1,王芳,女," + people.get(0) + ",包头钢铁,24,专业科目\n"
+                + "2,李明,男," + people.get(1) + ",包头钢铁,24,专业科目\n"
+                + "3,赵强,男,nobody-" + run + ",包头钢铁,24,专业科目\n"
+                + "4,钱多,男," + people.get(1) + "x,包头钢铁,-2,专业科目\n");
+        signIn(baseKey);
+        assertThat(browser.findElement(By.cssSelector("#views button[data-view='practitioner-view']")).isDisplayed())
+                .as("a base's key sees no practitioner pages").isFalse();
+        WebElement session1 = visible("roster-session");
+        assertThat(browser.findElement(By.id("roster-base")).getAttribute("value")).isEqualTo(baseId);
+        session1.sendKeys(session);
+        browser.findElement(By.id("roster-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#roster button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster-summary"), "接受: 2 · 拒绝: 2"));
+        List<String> rows = browser.findElements(By.cssSelector("#roster-rows tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(2)).isEqualTo("4 nobody-" + run + " NOT_FOUND practitionerId No practitioner nobody-" + run
+                + " is registered.");
+        assertThat(rows.get(3)).isEqualTo("5 INVALID hours row 5: hours must be positive, not -2");
+        ConsoleBrowser.screenshot(browser, "base-roster-two-bad-rows");
+        browser.findElement(By.id("sign-out")).click();
+
+        // the supervisor: the session among the year's, drawn at random, verified, found falsified
+        signIn(supervisor);
+        visible("sessions-year");
+        browser.findElement(By.cssSelector("#sessions-filter button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#sessions tr[data-session='" + baseId + "/" + session + "']")));
+        browser.findElement(By.id("sample-seed")).sendKeys("check-" + run);
+        browser.findElement(By.cssSelector("#draw button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("sample")).isDisplayed()
+                || !d.findElement(By.id("supervision-error")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("supervision-error")).getText()).isEmpty();
+        WebElement sample = visible("sample");
+        wait.until(ExpectedConditions.textToBePresentInElement(sample, "抽中"));
+        assertThat(sample.getText()).isEqualTo("随机种子: check-" + run + " · 抽中: " + baseId + "/" + session);
+        browser.findElement(By.id("redraw")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(sample, "核验一致"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("inspect-session")))
+                .selectByValue(baseId + "/" + session);
+        browser.findElement(By.id("inspection-id")).sendKeys("ci-" + run);
+        browser.findElement(By.id("inspector")).sendKeys("张检查");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("verdict"))).selectByValue("FALSIFIED");
+        browser.findElement(By.id("notes")).sendKeys("签到表伪造");
+        browser.findElement(By.cssSelector("#inspect button")).click();
+        visible("revocations");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("revocations"), "已撤销"));
+        List<String> revoked = browser.findElements(By.cssSelector("#revocations tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(revoked).containsExactly(people.get(0) + " 24.0 已撤销", people.get(1) + " 24.0 已撤销");
+        for (String p : people) {
+            var year = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body().get(0);
+            assertThat(year.path("professional").decimalValue()).as(p).isZero();
+        }
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('draw').scrollIntoView()");
+        ConsoleBrowser.screenshot(browser, "supervisor-sample-and-revocations");
     }
 }
