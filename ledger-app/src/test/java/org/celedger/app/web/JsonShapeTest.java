@@ -29,12 +29,15 @@ import org.celedger.domain.rules.RuleSets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.json.JsonTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The exact JSON the API answers for a decision, a credit year and an event's payload, property order and
- * date format included, as written by the application's own {@link ObjectMapper}.
+ * date format included, as written by the application's own {@link ObjectMapper}: the HTTP shape is
+ * ledger-app's, the domain records carry no Jackson annotations.
  */
 @JsonTest
+@Import(ApiJsonShapes.class)
 class JsonShapeTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();
