@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.axon;
 
 import org.celedger.domain.Streams;
 import org.slf4j.Logger;

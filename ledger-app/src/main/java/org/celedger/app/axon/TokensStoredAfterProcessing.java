@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.axon;
 
 import java.util.function.Function;
 import org.axonframework.config.Configuration;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.config;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.axon;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.config;
 
 import com.mongodb.client.MongoClient;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.celedger.app.axon.TokensStoredAfterProcessing;
 import org.celedger.projections.RuleSetCatalog;
 import org.celedger.projections.ViewDerivation;
 import org.celedger.projections.eligibility.CertificationReview;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.metrics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

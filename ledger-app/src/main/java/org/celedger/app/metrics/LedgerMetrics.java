@@ -1,4 +1,4 @@
-package org.celedger.app.store;
+package org.celedger.app.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
