@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.celedger.app.api.ApiException;
+import org.celedger.app.web.ApiException;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.WaitForPosition;
 import org.celedger.domain.rules.EligibilityQuery;

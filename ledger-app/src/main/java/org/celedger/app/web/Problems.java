@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

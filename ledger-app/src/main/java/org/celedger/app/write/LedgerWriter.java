@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.write;
 
 import static org.celedger.projections.TransientFailures.causedBy;
 import static org.celedger.projections.TransientFailures.isTransient;
@@ -17,6 +17,7 @@ import org.celedger.app.security.Role;
 import org.celedger.app.axon.AggregateConfiguration.AggregateCaches;
 import org.celedger.app.axon.CachedCommandTargetResolver;
 import org.celedger.app.config.LedgerProperties;
+import org.celedger.app.web.ApiException;
 import org.celedger.domain.DomainRejection;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.base.ConfirmSessionCommand;

@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.ReadConsistency;
-import org.celedger.app.read.PractitionerFacts;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.Role;
+import org.celedger.app.web.ApiException;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleEngine;

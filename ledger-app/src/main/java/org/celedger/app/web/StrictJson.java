@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.web;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.apache.catalina.core.StandardHost;

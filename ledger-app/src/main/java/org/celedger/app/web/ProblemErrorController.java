@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

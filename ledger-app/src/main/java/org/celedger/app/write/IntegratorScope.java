@@ -1,4 +1,4 @@
-package org.celedger.app.api;
+package org.celedger.app.write;
 
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.Role;
+import org.celedger.app.web.ApiException;
 import org.celedger.domain.practitioner.CreditAwarded;
 import org.celedger.domain.practitioner.ReassignCreditCommand;
 import org.celedger.domain.practitioner.RevokeCreditCommand;
