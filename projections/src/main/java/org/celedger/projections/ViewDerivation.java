@@ -30,11 +30,12 @@ public final class ViewDerivation {
     private static final List<TitleLevel> TITLE_LEVELS =
             List.of(TitleLevel.JUNIOR, TitleLevel.INTERMEDIATE, TitleLevel.ASSOCIATE_SENIOR, TitleLevel.SENIOR);
 
-    private final RuleEngine engine = new RuleEngine();
+    private final RuleEngine engine;
     private final FactCodec codec;
 
-    public ViewDerivation(FactCodec codec) {
+    public ViewDerivation(FactCodec codec, RuleEngine engine) {
         this.codec = codec;
+        this.engine = engine;
     }
 
     public PractitionerView derive(String id, List<StoredFact> storedFacts, RuleSets ruleSets, int evaluationYear,

@@ -8,7 +8,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.celedger.app.axon.TokensStoredAfterProcessing;
+import org.celedger.domain.rules.RuleEngine;
+import org.celedger.projections.BusinessCalendar;
 import org.celedger.projections.RuleSetCatalog;
+import org.celedger.projections.ServingRuleSets;
 import org.celedger.projections.ViewDerivation;
 import org.celedger.projections.eligibility.CertificationReview;
 import org.celedger.projections.eligibility.EligibilityListing;
@@ -66,10 +69,28 @@ public class ProjectionConfiguration {
         return new PractitionerViewStore(client.getDatabase(database));
     }
 
+    /** The rule engine is a pure function: one instance serves every reader. */
     @Bean
-    public ViewUpdater viewUpdater(PractitionerViewStore store, FactCodec codec, RuleSetCatalog catalog,
-                                   Clock businessClock, @Value("${ledger.evaluation-year:0}") int evaluationYear) {
-        return new ViewUpdater(store, new ViewDerivation(codec), catalog::load, businessClock, evaluationYear);
+    public RuleEngine ruleEngine() {
+        return new RuleEngine();
+    }
+
+    /** Which rule sets serve each generation of the views; reads use those of the generation served. */
+    @Bean
+    public ServingRuleSets servingRuleSets(RuleSetCatalog catalog, PractitionerViewStore views) {
+        return new ServingRuleSets(catalog::load, views::activeForReads);
+    }
+
+    @Bean
+    public BusinessCalendar businessCalendar(Clock businessClock,
+                                             @Value("${ledger.evaluation-year:0}") int evaluationYear) {
+        return new BusinessCalendar(businessClock, evaluationYear);
+    }
+
+    @Bean
+    public ViewUpdater viewUpdater(PractitionerViewStore store, FactCodec codec, RuleEngine engine,
+                                   ServingRuleSets ruleSets, BusinessCalendar calendar) {
+        return new ViewUpdater(store, new ViewDerivation(codec, engine), ruleSets, calendar);
     }
 
     @Bean
@@ -79,13 +100,13 @@ public class ProjectionConfiguration {
 
     @Bean
     public ProjectionRebuild projectionRebuild(EventStore events, ViewUpdater updater, FactCodec codec,
-                                               RuleSetCatalog catalog) {
-        return new ProjectionRebuild(events, updater, codec, catalog::load, Clock.systemUTC());
+                                               ServingRuleSets ruleSets) {
+        return new ProjectionRebuild(events, updater, codec, ruleSets, Clock.systemUTC());
     }
 
     @Bean
-    public WhatIf whatIf(PractitionerViewStore store, FactCodec codec) {
-        return new WhatIf(store, codec);
+    public WhatIf whatIf(PractitionerViewStore store, FactCodec codec, RuleEngine engine) {
+        return new WhatIf(store, codec, engine);
     }
 
     @Bean
@@ -111,8 +132,8 @@ public class ProjectionConfiguration {
 
     /** Risk signals use the rule sets the active read model was derived with, like every other read. */
     @Bean
-    public Supervision supervision(BaseViewStore store, ViewUpdater updater, PractitionerViewStore views) {
-        return new Supervision(store, () -> updater.ruleSets(views.activeForReads()));
+    public Supervision supervision(BaseViewStore store, ServingRuleSets ruleSets) {
+        return new Supervision(store, ruleSets::forReads);
     }
 
     @Bean
@@ -121,7 +142,7 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public CertificationReview certificationReview() {
-        return new CertificationReview();
+    public CertificationReview certificationReview(RuleEngine engine) {
+        return new CertificationReview(engine);
     }
 }

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.ReadConsistency;
@@ -16,7 +14,6 @@ import org.celedger.app.security.Role;
 import org.celedger.app.web.ApiException;
 import org.celedger.domain.practitioner.PractitionerProfile;
 import org.celedger.domain.rules.RecordedFact;
-import org.celedger.domain.rules.RuleEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class PractitionerReadController {
 
     private final PractitionerFacts facts;
+    private final Evaluations evaluations;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final RuleEngine engine = new RuleEngine();
 
-    public PractitionerReadController(PractitionerFacts facts, ObjectMapper json, Clock businessClock) {
+    public PractitionerReadController(PractitionerFacts facts, Evaluations evaluations, ObjectMapper json) {
         this.facts = facts;
+        this.evaluations = evaluations;
         this.json = json;
-        this.clock = businessClock;
     }
 
     /**
@@ -50,10 +46,6 @@ public class PractitionerReadController {
      * payload, and who recorded it ({@code actor}; {@code keyId: unknown} for events recorded before actors were kept).
      */
     public record HistoryEntry(long sequence, String type, Instant recordedAt, JsonNode payload, Actor actor) {
-    }
-
-    /** The profile today: as registered, with every correction, and with the transfers already in effect. */
-    public record Profile(String id, PractitionerProfile profile, Instant registeredAt, long lastSequence) {
     }
 
     @GetMapping("/{id}/history")
@@ -73,16 +65,17 @@ public class PractitionerReadController {
      */
     @GetMapping("/{id}")
     @Operation(summary = "The practitioner's profile today: as registered, corrected, and with the transfers in effect")
-    public Profile profile(HttpServletResponse response, @AuthenticationPrincipal ApiKey caller,
-                           @PathVariable String id) {
+    public Evaluations.Profile profile(HttpServletResponse response, @AuthenticationPrincipal ApiKey caller,
+                                       @PathVariable String id) {
         PractitionerFacts.Reflected reflected = facts.recorded(id);
         List<RecordedFact> recorded = reflected.facts();
-        PractitionerProfile today = engine.profileAt(recorded, LocalDate.now(clock));
+        PractitionerProfile today = evaluations.profileToday(recorded);
         if (!caller.has(Role.AUDITOR) && !caller.registrarScope().covers(today)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed for this practitioner", "practitionerId",
                     "This API key reads the practitioners of " + caller.registrarScope() + " only.");
         }
         ReadConsistency.state(response, reflected.upTo());
-        return new Profile(id, today, recorded.get(0).recordedAt(), recorded.get(recorded.size() - 1).sequence());
+        return new Evaluations.Profile(id, today, recorded.get(0).recordedAt(),
+                recorded.get(recorded.size() - 1).sequence());
     }
 }

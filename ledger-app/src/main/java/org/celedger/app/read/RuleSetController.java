@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "reads")
 public class RuleSetController {
 
-    private final PractitionerFacts facts;
+    private final Evaluations evaluations;
 
-    public RuleSetController(PractitionerFacts facts) {
-        this.facts = facts;
+    public RuleSetController(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     public record Summary(String id, String version, String jurisdiction, String title, int firstYear,
@@ -36,7 +36,7 @@ public class RuleSetController {
     @GetMapping("/api/v1/rule-sets")
     @Operation(summary = "Every rule set with its version hash and sources")
     public List<Summary> all() {
-        return facts.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
+        return evaluations.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
                 r.title(), r.firstYear(), r.lastYear(), r.sources())).toList();
     }
 
@@ -58,7 +58,7 @@ public class RuleSetController {
     @GetMapping("/api/v1/rule-sets/{id}")
     @Operation(summary = "One rule set with every parameter and its citation")
     public Detail one(@PathVariable String id) {
-        RuleSet r = DecisionController.named(facts.ruleSets(), id);
+        RuleSet r = Evaluations.named(evaluations.ruleSets(), id);
         return new Detail(r.id(), r.version(), r.jurisdiction().name(), r.title(), r.firstYear(), r.lastYear(),
                 r.sources(), r.parameters());
     }
