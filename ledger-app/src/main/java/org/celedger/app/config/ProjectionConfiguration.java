@@ -12,7 +12,7 @@ import org.celedger.domain.rules.RuleEngine;
 import org.celedger.projections.BusinessCalendar;
 import org.celedger.projections.RuleSetCatalog;
 import org.celedger.projections.ServingRuleSets;
-import org.celedger.projections.ViewDerivation;
+import org.celedger.projections.history.ViewDerivation;
 import org.celedger.projections.eligibility.CertificationReview;
 import org.celedger.projections.eligibility.EligibilityListing;
 import org.celedger.projections.eligibility.WhatIf;

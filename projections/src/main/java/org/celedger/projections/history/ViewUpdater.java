@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.celedger.domain.rules.RuleSets;
 import org.celedger.projections.BusinessCalendar;
 import org.celedger.projections.ServingRuleSets;
-import org.celedger.projections.ViewDerivation;
 
 /**
  * Applies a batch of new facts to the practitioner documents of a generation: loads the documents

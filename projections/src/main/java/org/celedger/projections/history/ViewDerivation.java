@@ -1,4 +1,4 @@
-package org.celedger.projections;
+package org.celedger.projections.history;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +14,6 @@ import org.celedger.domain.rules.PractitionerFacts;
 import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.RuleSets;
 import org.celedger.domain.rules.YearTotals;
-import org.celedger.projections.eligibility.EligibilitySummary;
-import org.celedger.projections.history.FactCodec;
-import org.celedger.projections.history.PractitionerView;
-import org.celedger.projections.history.StoredFact;
-import org.celedger.projections.yearly.YearSummary;
 
 /**
  * Derives a practitioner's read-model document from its facts: the rule engine is the only source

@@ -1,4 +1,4 @@
-package org.celedger.projections.eligibility;
+package org.celedger.projections.history;
 
 /**
  * One line of the title-eligibility view: for the current evaluation year, the outcome of one

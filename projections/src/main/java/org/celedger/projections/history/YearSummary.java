@@ -1,4 +1,4 @@
-package org.celedger.projections.yearly;
+package org.celedger.projections.history;
 
 import java.math.BigDecimal;
 
