@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.celedger.app.axon.TokensStoredAfterProcessing;
 import org.celedger.domain.rules.RuleEngine;
 import org.celedger.projections.BusinessCalendar;
 import org.celedger.projections.RuleSetCatalog;
@@ -40,12 +39,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
-
-    /** Tracking processors that store their tokens after processing (see {@link TokensStoredAfterProcessing}). */
-    @Bean
-    public org.axonframework.config.EventProcessingModule eventProcessingModule() {
-        return new TokensStoredAfterProcessing();
-    }
 
     /** Business dates are China's, whatever the server's time zone. */
     @Bean
