@@ -30,6 +30,7 @@ import org.celedger.app.security.Role;
 import org.celedger.app.web.ApiException;
 import org.celedger.domain.StateConflictException;
 import org.celedger.domain.WriteOutcome;
+import org.celedger.domain.base.ConfirmSessionCommand;
 import org.celedger.domain.practitioner.Activity;
 import org.celedger.domain.practitioner.AwardCreditCommand;
 import org.celedger.domain.practitioner.Category;
@@ -63,15 +64,27 @@ class LedgerWriterTest {
         when(commands.sendAndWait(any())).thenReturn(WriteOutcome.ACCEPTED);
         when(positions.lastOf("p-1")).thenReturn(Optional.of(new StreamPosition(3, 17)));
 
-        LedgerWriter.Recorded recorded = writer(null).record(INTEGRATOR, credit("a-1", "base-1", "s-1"));
+        LedgerWriter.Recorded recorded = writer(null).record(INTEGRATOR, credit("a-1", "base-1", null));
 
         assertThat(recorded).isEqualTo(new LedgerWriter.Recorded(WriteOutcome.ACCEPTED, new StreamPosition(3, 17)));
         ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
         verify(commands).sendAndWait(sent.capture());
-        assertThat(sent.getValue().getPayload()).isEqualTo(credit("a-1", "base-1", "s-1"));
+        assertThat(sent.getValue().getPayload()).isEqualTo(credit("a-1", "base-1", null));
         assertThat(Actor.of(sent.getValue().getMetaData()))
                 .isEqualTo(new Actor("key-0123456789abcdef", "基地平台", List.of("INTEGRATOR"), List.of("base-1"), null,
                         null));
+    }
+
+    @Test
+    void aCreditOfASessionIsSentOnlyOnceTheBaseConfirmsTheSessionIsItsOwn() {
+        when(commands.sendAndWait(any())).thenReturn(null, WriteOutcome.ACCEPTED);
+
+        assertThat(writer(null).<WriteOutcome>send(INTEGRATOR, credit("a-1", "base-1", "s-1")))
+                .isEqualTo(WriteOutcome.ACCEPTED);
+
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands, times(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues().stream().<Object>map(CommandMessage::getPayload).toList()).containsExactly(new ConfirmSessionCommand("base-1", "s-1"), credit("a-1", "base-1", "s-1"));
     }
 
     @Test
@@ -79,7 +92,7 @@ class LedgerWriterTest {
         when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("another writer appended first"))
                 .thenReturn(WriteOutcome.DUPLICATE);
 
-        assertThat(writer(null).<WriteOutcome>send(INTEGRATOR, credit("a-1", "base-1", "s-1")))
+        assertThat(writer(null).<WriteOutcome>send(INTEGRATOR, credit("a-1", "base-1", null)))
                 .isEqualTo(WriteOutcome.DUPLICATE);
         verify(commands, times(2)).sendAndWait(any());
     }
@@ -89,11 +102,11 @@ class LedgerWriterTest {
         var refusal = new StateConflictException("awardId", "award a-1 is revoked");
         when(commands.sendAndWait(any())).thenThrow(refusal);
 
-        assertThatThrownBy(() -> writer(null).send(INTEGRATOR, credit("a-1", "base-1", "s-1"))).isSameAs(refusal);
+        assertThatThrownBy(() -> writer(null).send(INTEGRATOR, credit("a-1", "base-1", null))).isSameAs(refusal);
         verify(commands, times(1)).sendAndWait(any());
 
         practitioners.put("p-1", "cached state");
-        assertThatThrownBy(() -> writer("jdbc:postgresql://db/ledger").send(INTEGRATOR, credit("a-1", "base-1", "s-1")))
+        assertThatThrownBy(() -> writer("jdbc:postgresql://db/ledger").send(INTEGRATOR, credit("a-1", "base-1", null)))
                 .isSameAs(refusal);
         verify(commands, times(3)).sendAndWait(any());
         assertThat(practitioners.containsKey("p-1")).as("evicted before the second attempt").isFalse();
