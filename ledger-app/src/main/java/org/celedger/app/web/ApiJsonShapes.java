@@ -49,8 +49,12 @@ public class ApiJsonShapes extends SimpleModule {
     abstract static class RequirementShape {
     }
 
+    /**
+     * A contribution's shape. Jackson keeps one mix-in per class: a mix-in that adds to a contribution (the
+     * {@code recordedBy} of {@code app.audit.RecordedBy}) extends this one, whose annotations it inherits.
+     */
     @JsonPropertyOrder({"sequence", "eventType", "id", "hours", "citation", "category", "note"})
-    abstract static class ContributionShape {
+    public abstract static class ContributionShape {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String note();
     }

@@ -8,6 +8,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.celedger.app.audit.Actor;
+import org.celedger.app.audit.RecordedBy;
+import org.celedger.app.audit.RecordedByConfiguration;
 import org.celedger.domain.practitioner.Activity;
 import org.celedger.domain.practitioner.Category;
 import org.celedger.domain.practitioner.CreditAwarded;
@@ -22,6 +26,7 @@ import org.celedger.domain.practitioner.ProfileChanges;
 import org.celedger.domain.practitioner.RevocationCause;
 import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.practitioner.TitleLevel;
+import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.EligibilityQuery;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.domain.rules.RuleEngine;
@@ -37,7 +42,7 @@ import org.springframework.context.annotation.Import;
  * ledger-app's, the domain records carry no Jackson annotations.
  */
 @JsonTest
-@Import(ApiJsonShapes.class)
+@Import({ApiJsonShapes.class, RecordedByConfiguration.class})
 class JsonShapeTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();
@@ -84,6 +89,18 @@ class JsonShapeTest {
         var years = ENGINE.years(facts(), RuleSets.bundled());
 
         assertThat(versionless(json.writeValueAsString(years))).isEqualTo(YEARS);
+    }
+
+    @Test
+    void whoRecordedAContributionsEventIsWrittenAfterItsOwnProperties() throws Exception {
+        var contribution = new Contribution(2, "CreditAwarded", "pro-2024", new BigDecimal("0.0"), "IM-2025 一(四)1",
+                Category.PROFESSIONAL, "revoked");
+
+        assertThat(json.writer().withAttribute(RecordedBy.ATTRIBUTE, Map.of(2L, Actor.UNKNOWN))
+                .writeValueAsString(contribution)).startsWith("{\"sequence\":2,\"eventType\":\"CreditAwarded\","
+                + "\"id\":\"pro-2024\",\"hours\":0.0,\"citation\":\"IM-2025 一(四)1\",\"category\":\"PROFESSIONAL\","
+                + "\"note\":\"revoked\",\"recordedBy\":{\"keyId\":\"unknown\"");
+        assertThat(json.writeValueAsString(contribution)).as("nobody asked: no recordedBy").endsWith("\"note\":\"revoked\"}");
     }
 
     @Test
