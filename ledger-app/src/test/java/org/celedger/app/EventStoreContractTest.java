@@ -242,7 +242,7 @@ abstract class EventStoreContractTest {
     /** A store written when a base's events were stored under its plain id is moved to the base's stream at start. */
     @Test
     void aBaseStoredUnderItsPlainIdIsMovedToItsOwnStreamAndStillReads(
-            @Autowired org.celedger.app.store.AggregateConfiguration.AggregateCaches caches) {
+            @Autowired org.celedger.app.axon.AggregateConfiguration.AggregateCaches caches) {
         String baseId = id("old-base");
         assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"" + baseId + "\",\"name\":\"旧基地\","
                 + "\"level\":\"REGIONAL\",\"jurisdiction\":\"IM\",\"region\":\"包头市\"}").status()).isEqualTo(201);
@@ -251,7 +251,7 @@ abstract class EventStoreContractTest {
                 baseId, "base/" + baseId)).isEqualTo(1);
         caches.evict("base/" + baseId);
 
-        org.celedger.app.store.SeparateStreams.run(jdbc);
+        org.celedger.app.axon.SeparateStreams.run(jdbc);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, "base/" + baseId)).isEqualTo(1);

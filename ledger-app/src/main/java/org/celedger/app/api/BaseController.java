@@ -18,6 +18,8 @@ import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.consistency.WaitForPosition;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.Role;
+import org.celedger.app.web.ApiException;
+import org.celedger.app.write.LedgerWriter;
 import org.celedger.domain.Streams;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.base.BaseLevel;

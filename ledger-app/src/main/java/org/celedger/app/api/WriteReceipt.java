@@ -1,6 +1,7 @@
 package org.celedger.app.api;
 
 import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.write.LedgerWriter;
 import org.celedger.domain.WriteOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.ser.VirtualBeanPropertyWriter;
 import com.fasterxml.jackson.databind.util.Annotations;
 import java.util.Map;
+import org.celedger.app.web.ApiJsonShapes;
 import org.celedger.domain.rules.Contribution;
 
 /**
@@ -28,10 +29,13 @@ public final class RecordedBy extends VirtualBeanPropertyWriter {
     /** The request (and writer) attribute holding a {@code Map<Long, Actor>} by event sequence. */
     public static final String ATTRIBUTE = "ledger.recordedBy";
 
-    /** Jackson's mix-in for {@link Contribution}: appends {@code recordedBy} after its own properties. */
+    /**
+     * Jackson's mix-in for {@link Contribution}: appends {@code recordedBy} after its own properties, and keeps
+     * the contribution's shape ({@link ApiJsonShapes.ContributionShape}), since a class has one mix-in.
+     */
     @JsonAppend(props = @JsonAppend.Prop(value = RecordedBy.class, name = "recordedBy",
             include = JsonInclude.Include.NON_NULL))
-    public interface OnContribution {
+    public abstract static class OnContribution extends ApiJsonShapes.ContributionShape {
     }
 
     public RecordedBy() {

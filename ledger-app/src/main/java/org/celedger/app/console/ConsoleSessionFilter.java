@@ -13,7 +13,7 @@ import java.util.Set;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.ApiKeyAuthenticationFilter.KeyAuthentication;
 import org.celedger.app.security.ApiKeyStore;
-import org.celedger.app.api.Problems;
+import org.celedger.app.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;

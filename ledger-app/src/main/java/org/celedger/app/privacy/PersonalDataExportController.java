@@ -6,15 +6,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.celedger.app.api.PractitionerReadController.HistoryEntry;
-import org.celedger.app.api.PractitionerReadController.Profile;
 import org.celedger.app.consistency.ReadConsistency;
+import org.celedger.app.read.Evaluations;
+import org.celedger.app.read.Evaluations.Profile;
 import org.celedger.app.read.PractitionerFacts;
+import org.celedger.app.read.PractitionerReadController.HistoryEntry;
 import org.celedger.domain.rules.RecordedFact;
-import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.YearTotals;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,14 @@ public class PersonalDataExportController {
 
     private final PractitionerFacts facts;
     private final AccessLog accessLog;
+    private final Evaluations evaluations;
     private final ObjectMapper json;
     private final Clock clock;
-    private final RuleEngine engine = new RuleEngine();
 
-    public PersonalDataExportController(PractitionerFacts facts, AccessLog accessLog, ObjectMapper json,
-                                        Clock businessClock) {
+    public PersonalDataExportController(PractitionerFacts facts, Evaluations evaluations, AccessLog accessLog,
+                                        ObjectMapper json, Clock businessClock) {
         this.facts = facts;
+        this.evaluations = evaluations;
         this.accessLog = accessLog;
         this.json = json;
         this.clock = businessClock;
@@ -57,7 +57,7 @@ public class PersonalDataExportController {
         PractitionerFacts.History history = facts.history(id);
         ReadConsistency.state(response, history.upTo());
         List<RecordedFact> recorded = history.facts().stream().map(PractitionerFacts.Attributed::fact).toList();
-        Profile profile = new Profile(id, engine.profileAt(recorded, LocalDate.now(clock)), recorded.get(0).recordedAt(),
+        Profile profile = new Profile(id, evaluations.profileToday(recorded), recorded.get(0).recordedAt(),
                 history.upTo().sequence());
         List<HistoryEntry> entries = history.facts().stream()
                 .map(a -> new HistoryEntry(a.fact().sequence(), a.fact().event().getClass().getSimpleName(),
@@ -71,6 +71,6 @@ public class PersonalDataExportController {
             reads.addAll(page.entries());
         }
         return new PersonalDataExport(id, Instant.now(clock), profile, entries,
-                engine.years(recorded, facts.ruleSets()), reads, page.complete());
+                evaluations.years(recorded, null), reads, page.complete());
     }
 }

@@ -1,7 +1,5 @@
 package org.celedger.app.read;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,26 +8,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.celedger.app.api.ApiException;
-import org.celedger.app.api.LedgerWriter;
 import org.celedger.app.audit.TraceActors;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.security.ApiKey;
+import org.celedger.app.web.ApiException;
+import org.celedger.app.write.LedgerWriter;
 import org.celedger.domain.WriteOutcome;
 import org.celedger.domain.practitioner.CertifyEligibilityCommand;
-import org.celedger.domain.practitioner.EligibilityCertified;
 import org.celedger.domain.rules.Decision;
 import org.celedger.domain.rules.EligibilityQuery;
 import org.celedger.domain.rules.Purpose;
 import org.celedger.domain.rules.RecordedFact;
-import org.celedger.domain.rules.RuleEngine;
-import org.celedger.domain.rules.RuleSet;
-import org.celedger.domain.rules.RuleSets;
 import org.celedger.domain.rules.YearTotals;
 import org.celedger.projections.eligibility.CertificationReview;
-import org.celedger.projections.history.ViewUpdater;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,25 +47,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class DecisionController {
 
     private final PractitionerFacts facts;
-    private final ViewUpdater updater;
+    private final Evaluations evaluations;
     private final LedgerWriter writer;
-    private final CertificationReview review;
-    private final RuleEngine engine = new RuleEngine();
-    private final Counter decisions;
     private final StreamHeads positions;
     private final TraceActors actors;
 
-    public DecisionController(PractitionerFacts facts, ViewUpdater updater, LedgerWriter writer,
-                              CertificationReview review, MeterRegistry metrics, StreamHeads positions,
-                              TraceActors actors) {
+    public DecisionController(PractitionerFacts facts, Evaluations evaluations, LedgerWriter writer,
+                              StreamHeads positions, TraceActors actors) {
         this.positions = positions;
         this.actors = actors;
         this.facts = facts;
-        this.updater = updater;
+        this.evaluations = evaluations;
         this.writer = writer;
-        this.review = review;
-        this.decisions = Counter.builder("ledger.decisions.computed")
-                .description("eligibility decisions computed for reads and certifications").register(metrics);
     }
 
     @GetMapping("/years")
@@ -82,9 +68,7 @@ public class DecisionController {
                                   @RequestParam(required = false) String ruleSet) {
         PractitionerFacts.Reflected reflected = facts.current(id);
         ReadConsistency.state(response, reflected.upTo());
-        List<RecordedFact> recorded = reflected.facts();
-        List<YearTotals> years = ruleSet == null ? engine.years(recorded, facts.ruleSets())
-                : engine.years(recorded, named(facts.ruleSets(), ruleSet));
+        List<YearTotals> years = evaluations.years(reflected.facts(), ruleSet);
         actors.attachToYears(request, id, years);
         return years;
     }
@@ -100,7 +84,7 @@ public class DecisionController {
                                 @Parameter(description = "evaluate only the events recorded up to this instant (ISO-8601)")
                                 @RequestParam(required = false) Instant knownAt,
                                 @RequestParam(defaultValue = "false") boolean exceptional) {
-        var query = new EligibilityQuery(purpose, level, year == null ? updater.evaluationYear() : year, asOf, exceptional);
+        var query = evaluations.query(purpose, level, year, asOf, exceptional);
         List<RecordedFact> recorded;
         if (knownAt == null) {
             PractitionerFacts.Reflected reflected = facts.current(id);
@@ -113,7 +97,7 @@ public class DecisionController {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not yet registered", "knownAt",
                     "Practitioner " + id + " was not registered yet at " + knownAt + ".");
         }
-        Decision decision = decide(recorded, ruleSet, query);
+        Decision decision = evaluations.decide(recorded, query, ruleSet);
         actors.attach(request, id, decision);
         return decision;
     }
@@ -146,7 +130,7 @@ public class DecisionController {
         var query = new EligibilityQuery(request.purpose(), request.level(), request.year(), request.asOf(), exceptional);
         // Certified on the authoritative record, every fact stored before this request began included
         // (its upToSequence), not on a read model that may lag behind it.
-        Decision decision = decide(facts.recorded(id).facts(), request.ruleSet(), query);
+        Decision decision = evaluations.decide(facts.recorded(id).facts(), query, request.ruleSet());
         var outcome = writer.write(caller, new CertifyEligibilityCommand(id, request.certificationId(),
                 request.purpose().name(), decision.level(), decision.year(), decision.asOf(), exceptional,
                 decision.ruleSet().id(), decision.ruleSet().version(), decision.upToSequence(),
@@ -165,27 +149,6 @@ public class DecisionController {
                                                     @PathVariable String certificationId) {
         PractitionerFacts.Reflected reflected = facts.recorded(id);
         ReadConsistency.state(response, reflected.upTo());
-        List<RecordedFact> all = reflected.facts();
-        RecordedFact certified = all.stream()
-                .filter(f -> f.event() instanceof EligibilityCertified c && c.certificationId().equals(certificationId))
-                .findFirst()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Unknown certification", "certificationId",
-                        "Practitioner " + id + " has no certification " + certificationId + "."));
-        String ruleSetId = ((EligibilityCertified) certified.event()).ruleSetId();
-        decisions.increment(2);
-        return review.review(all, certified, named(facts.ruleSets(), ruleSetId));
-    }
-
-    private Decision decide(List<RecordedFact> recorded, String ruleSet, EligibilityQuery query) {
-        RuleSets ruleSets = facts.ruleSets();
-        decisions.increment();
-        return ruleSet == null ? engine.evaluate(recorded, ruleSets, query)
-                : engine.evaluate(recorded, named(ruleSets, ruleSet), query);
-    }
-
-    static RuleSet named(RuleSets ruleSets, String id) {
-        return ruleSets.byId(id).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
-                "Unknown rule set", "ruleSet", "No rule set " + id + "; known: "
-                + String.join(", ", ruleSets.all().stream().map(RuleSet::id).toList())));
+        return evaluations.review(id, reflected.facts(), certificationId);
     }
 }

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.celedger.app.api.ApiException;
 import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.WaitForPosition;
+import org.celedger.app.web.ApiException;
 import org.celedger.domain.rules.EligibilityQuery;
 import org.celedger.domain.rules.Purpose;
 import org.celedger.domain.rules.RuleSet;
@@ -21,7 +21,6 @@ import org.celedger.domain.rules.RuleSets;
 import org.celedger.projections.eligibility.EligibilityListing;
 import org.celedger.projections.eligibility.WhatIf;
 import org.celedger.projections.history.PractitionerViewStore;
-import org.celedger.projections.history.ViewUpdater;
 import org.celedger.projections.yearly.Statistics;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +37,7 @@ public class PopulationController {
     private final EligibilityListing listing;
     private final Statistics statistics;
     private final WhatIf whatIf;
-    private final PractitionerFacts facts;
-    private final ViewUpdater updater;
+    private final Evaluations evaluations;
     private final ObjectMapper json;
     private final ReadConsistency consistency;
 
@@ -51,14 +49,13 @@ public class PopulationController {
     }
 
     public PopulationController(EligibilityListing listing, Statistics statistics, WhatIf whatIf,
-                                PractitionerFacts facts, ViewUpdater updater, ObjectMapper json,
+                                Evaluations evaluations, ObjectMapper json,
                                 ReadConsistency consistency) {
         this.consistency = consistency;
         this.listing = listing;
         this.statistics = statistics;
         this.whatIf = whatIf;
-        this.facts = facts;
-        this.updater = updater;
+        this.evaluations = evaluations;
         this.json = json;
     }
 
@@ -107,14 +104,14 @@ public class PopulationController {
     @WaitForPosition
     public Consistent<WhatIf.Result> whatIf(HttpServletRequest http, HttpServletResponse response,
                                             @RequestBody WhatIfRequest request) {
-        RuleSets ruleSets = facts.ruleSets();
+        RuleSets ruleSets = evaluations.ruleSets();
         if (request.baseline() == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "baseline", "baseline is a rule-set id");
         }
-        RuleSet baseline = DecisionController.named(ruleSets, request.baseline());
+        RuleSet baseline = Evaluations.named(ruleSets, request.baseline());
         RuleSet candidate = candidate(ruleSets, request.candidate());
         var query = new EligibilityQuery(request.purpose() == null ? Purpose.TITLE_EVALUATION : request.purpose(),
-                request.level(), request.year() == null ? updater.evaluationYear() : request.year(), request.asOf(),
+                request.level(), request.year() == null ? evaluations.evaluationYear() : request.year(), request.asOf(),
                 Boolean.TRUE.equals(request.exceptional()));
         long through = consistency.awaitView(PractitionerViewStore.PROJECTION, http, response);
         return new Consistent<>(whatIf.run(query, baseline, candidate, request.jurisdiction(), request.region()), through);
@@ -126,14 +123,14 @@ public class PopulationController {
                     "candidate is a rule-set id or {\"base\": id, \"parameters\": {path: value}}");
         }
         if (candidate.isTextual()) {
-            return DecisionController.named(ruleSets, candidate.asText());
+            return Evaluations.named(ruleSets, candidate.asText());
         }
         String base = candidate.path("base").asText(null);
         if (base == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid what-if", "candidate.base",
                     "candidate.base names the rule set the variant changes");
         }
-        DecisionController.named(ruleSets, base);
+        Evaluations.named(ruleSets, base);
         Map<String, Object> parameters = new LinkedHashMap<>();
         candidate.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
                 json.convertValue(e.getValue(), Object.class)));

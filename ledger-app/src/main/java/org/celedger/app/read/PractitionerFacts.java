@@ -12,10 +12,8 @@ import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
-import org.celedger.domain.rules.RuleSets;
 import org.celedger.projections.history.FactCodec;
 import org.celedger.projections.history.PractitionerViewStore;
-import org.celedger.projections.history.ViewUpdater;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,16 +30,14 @@ public class PractitionerFacts {
     private final FactCodec codec;
     private final EventStore events;
     private final StreamHeads positions;
-    private final ViewUpdater updater;
     private final Counter viewBehind;
 
     public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events,
-                             StreamHeads positions, ViewUpdater updater, MeterRegistry metrics) {
+                             StreamHeads positions, MeterRegistry metrics) {
         this.views = views;
         this.codec = codec;
         this.events = events;
         this.positions = positions;
-        this.updater = updater;
         this.viewBehind = Counter.builder("ledger.reads.view.behind")
                 .description("reads of one practitioner answered from the event store because the view lagged")
                 .register(metrics);
@@ -122,10 +118,5 @@ public class PractitionerFacts {
 
     private static AggregateNotFoundException unknown(String practitionerId) {
         return new AggregateNotFoundException(practitionerId, "no practitioner " + practitionerId);
-    }
-
-    /** The rule sets the active read model was derived with. */
-    public RuleSets ruleSets() {
-        return updater.ruleSets(views.activeForReads());
     }
 }

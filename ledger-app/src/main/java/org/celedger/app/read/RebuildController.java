@@ -2,7 +2,7 @@ package org.celedger.app.read;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.celedger.app.api.ApiException;
+import org.celedger.app.web.ApiException;
 import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.rebuild.ProjectionRebuild;
 import org.celedger.projections.rebuild.RebuildStatus;

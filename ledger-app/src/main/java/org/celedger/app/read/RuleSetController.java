@@ -3,7 +3,7 @@ package org.celedger.app.read;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.celedger.app.api.ApiException;
+import org.celedger.app.web.ApiException;
 import org.celedger.domain.rules.ClauseText;
 import org.celedger.domain.rules.Parameter;
 import org.celedger.domain.rules.RuleSet;
@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "reads")
 public class RuleSetController {
 
-    private final PractitionerFacts facts;
+    private final Evaluations evaluations;
 
-    public RuleSetController(PractitionerFacts facts) {
-        this.facts = facts;
+    public RuleSetController(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     public record Summary(String id, String version, String jurisdiction, String title, int firstYear,
@@ -36,7 +36,7 @@ public class RuleSetController {
     @GetMapping("/api/v1/rule-sets")
     @Operation(summary = "Every rule set with its version hash and sources")
     public List<Summary> all() {
-        return facts.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
+        return evaluations.ruleSets().all().stream().map(r -> new Summary(r.id(), r.version(), r.jurisdiction().name(),
                 r.title(), r.firstYear(), r.lastYear(), r.sources())).toList();
     }
 
@@ -47,7 +47,7 @@ public class RuleSetController {
     @GetMapping("/api/v1/rule-sets/{id}/clauses")
     @Operation(summary = "The text of the clauses a citation names, from the rule set's source documents")
     public Clauses clauses(@PathVariable String id, @RequestParam String citation) {
-        RuleSet r = DecisionController.named(facts.ruleSets(), id);
+        RuleSet r = Evaluations.named(evaluations.ruleSets(), id);
         if (citation.isBlank() || citation.length() > 500) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid citation", "citation",
                     "citation is a rule set's citation, such as IM-2025 一(四)1 (at most 500 characters)");
@@ -58,7 +58,7 @@ public class RuleSetController {
     @GetMapping("/api/v1/rule-sets/{id}")
     @Operation(summary = "One rule set with every parameter and its citation")
     public Detail one(@PathVariable String id) {
-        RuleSet r = DecisionController.named(facts.ruleSets(), id);
+        RuleSet r = Evaluations.named(evaluations.ruleSets(), id);
         return new Detail(r.id(), r.version(), r.jurisdiction().name(), r.title(), r.firstYear(), r.lastYear(),
                 r.sources(), r.parameters());
     }

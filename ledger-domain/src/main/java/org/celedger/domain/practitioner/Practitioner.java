@@ -84,7 +84,7 @@ public class Practitioner {
         inScope(scope);
         id("correctionId", command.correctionId());
         ProfileChanges changes = present("changes", command.changes());
-        that(!changes.isEmpty(), "changes", "changes must name at least one profile field");
+        that(!changes.changesNothing(), "changes", "changes must name at least one profile field");
         String reason = reason("reason", command.reason());
         PractitionerProfileCorrected earlier = corrections.get(command.correctionId());
         if (earlier != null) {

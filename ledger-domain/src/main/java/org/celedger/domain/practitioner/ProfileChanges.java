@@ -1,6 +1,5 @@
 package org.celedger.domain.practitioner;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 
 /** The profile fields a correction changes; a null field is left as it was. */
@@ -17,8 +16,7 @@ public record ProfileChanges(
         LocalDate titleObtainedOn,
         Degree degree) {
 
-    @JsonIgnore
-    public boolean isEmpty() {
+    public boolean changesNothing() {
         return name == null && gender == null && birthDate == null && jurisdiction == null && region == null
                 && sector == null && grassroots == null && titleSeries == null && titleLevel == null
                 && titleObtainedOn == null && degree == null;

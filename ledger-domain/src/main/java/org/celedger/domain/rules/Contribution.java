@@ -1,7 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.celedger.domain.practitioner.Category;
 
 import java.math.BigDecimal;
@@ -11,7 +9,6 @@ import java.math.BigDecimal;
  * id it carries: award, conversion or exemption id), the hours it gives (one decimal; 0 when it
  * counts nothing, with the reason in {@code note}), the clause that valued it and the category.
  */
-@JsonPropertyOrder({"sequence", "eventType", "id", "hours", "citation", "category", "note"})
 public record Contribution(long sequence, String eventType, String id, BigDecimal hours, String citation,
-                           Category category, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+                           Category category, String note) {
 }

@@ -1,8 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,10 +14,8 @@ import java.util.List;
  * waived. {@code requirements} is empty for WAIVED and NO_RULE; for NOT_LIMITING it holds the
  * reference evaluation that {@code referenceStatus} summarises.
  */
-@JsonPropertyOrder({"practitionerId", "purpose", "level", "year", "asOf", "ruleSet", "outcome", "eligible",
-        "referenceStatus", "window", "reliefs", "requirements", "upToSequence"})
 public record Decision(String practitionerId, Purpose purpose, String level, int year,
-                       @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate asOf,
+                       LocalDate asOf,
                        RuleSetRef ruleSet, Outcome outcome, boolean eligible, Status referenceStatus,
                        List<Integer> window, List<Relief> reliefs, List<Requirement> requirements,
                        Long upToSequence) {

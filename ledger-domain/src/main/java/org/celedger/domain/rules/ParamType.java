@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -61,6 +64,36 @@ public interface ParamType<T> {
         }
         return v.booleanValue();
     };
+
+    /** An ISO date such as {@code "2026-07-01"}. */
+    ParamType<LocalDate> DATE = (v, file, path) -> {
+        try {
+            if (v.isTextual()) {
+                return LocalDate.parse(v.textValue());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the value
+        }
+        throw new RuleSetFormatException(file, path, "expected a date such as \"2026-07-01\", found " + v);
+    };
+
+    /** A non-empty list of non-blank texts, each once, in their order; {@code what} names them in a failure. */
+    static ParamType<Set<String>> distinctTexts(String what) {
+        return (v, file, path) -> {
+            Set<String> texts = new LinkedHashSet<>();
+            if (v.isArray()) {
+                for (JsonNode item : v) {
+                    if (!item.isTextual() || item.textValue().isBlank() || !texts.add(item.textValue())) {
+                        throw new RuleSetFormatException(file, path, "expected " + what + ", each once, found " + v);
+                    }
+                }
+            }
+            if (texts.isEmpty()) {
+                throw new RuleSetFormatException(file, path, "expected a non-empty list of " + what + ", found " + v);
+            }
+            return Set.copyOf(texts);
+        };
+    }
 
     static <T> ParamType<T> nullable(ParamType<T> type) {
         return (v, file, path) -> v.isNull() ? null : type.parse(v, file, path);

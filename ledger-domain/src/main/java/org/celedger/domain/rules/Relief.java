@@ -1,12 +1,9 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 /**
  * A relief considered by a decision (RULES.md §6): every relief whose condition holds is listed;
  * the one that decided the outcome is {@code decisive}.
  */
-@JsonPropertyOrder({"kind", "decisive", "citation", "detail", "effect"})
 public record Relief(ReliefKind kind, boolean decisive, String citation, String detail, ReliefEffect effect) {
 
     Relief asDecisive() {

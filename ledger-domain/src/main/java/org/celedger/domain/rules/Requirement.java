@@ -1,7 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,7 +9,6 @@ import java.util.List;
  * hours counted, made of the {@code contributions}. {@code shortfall} is what is missing (0 when met)
  * and {@code citation} the clause that set {@code required}.
  */
-@JsonPropertyOrder({"scope", "category", "required", "credited", "met", "contributions", "shortfall", "rule", "citation"})
 public record Requirement(String scope, Measure category, BigDecimal required, BigDecimal credited, boolean met,
                           List<Contribution> contributions, BigDecimal shortfall, RowKind rule,
                           String citation) {

@@ -1,8 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,10 +10,6 @@ import java.util.List;
  * activity not allowed in its category, an award moved to another year as make-up).
  * {@code ruleSet} is null and the status {@code NO_RULE_SET} when no rule set serves the year.
  */
-@JsonPropertyOrder({"year", "ruleSet", "public", "professional", "total", "status", "items"})
-public record YearTotals(int year, RuleSetRef ruleSet,
-                         @JsonProperty("public") BigDecimal publicHours,
-                         @JsonProperty("professional") BigDecimal professionalHours,
-                         @JsonProperty("total") BigDecimal totalHours,
-                         YearStatus status, List<Contribution> items) {
+public record YearTotals(int year, RuleSetRef ruleSet, BigDecimal publicHours, BigDecimal professionalHours,
+                         BigDecimal totalHours, YearStatus status, List<Contribution> items) {
 }

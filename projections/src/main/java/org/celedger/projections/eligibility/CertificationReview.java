@@ -21,7 +21,11 @@ import org.celedger.domain.rules.RuleSet;
  */
 public final class CertificationReview {
 
-    private final RuleEngine engine = new RuleEngine();
+    private final RuleEngine engine;
+
+    public CertificationReview(RuleEngine engine) {
+        this.engine = engine;
+    }
 
     /** A fact recorded after the certification's facts: its sequence, instant, type and the id it carries. */
     public record LaterFact(long sequence, Instant recordedAt, String type, String id) {

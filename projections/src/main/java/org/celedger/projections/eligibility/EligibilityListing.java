@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
+import org.celedger.projections.history.EligibilitySummary;
 import org.celedger.projections.history.PractitionerViewStore;
 
 /**

@@ -32,9 +32,10 @@ public final class WhatIf {
 
     private final PractitionerViewStore store;
     private final FactCodec codec;
-    private final RuleEngine engine = new RuleEngine();
+    private final RuleEngine engine;
 
-    public WhatIf(PractitionerViewStore store, FactCodec codec) {
+    public WhatIf(PractitionerViewStore store, FactCodec codec, RuleEngine engine) {
+        this.engine = engine;
         this.store = store;
         this.codec = codec;
     }

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.celedger.projections.eligibility.EligibilitySummary;
-import org.celedger.projections.yearly.YearSummary;
 
 /**
  * The lists of a practitioner document (its facts, yearly totals and eligibility lines) as one binary

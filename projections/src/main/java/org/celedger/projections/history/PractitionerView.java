@@ -1,8 +1,6 @@
 package org.celedger.projections.history;
 
 import java.util.List;
-import org.celedger.projections.eligibility.EligibilitySummary;
-import org.celedger.projections.yearly.YearSummary;
 
 /**
  * The read-model document of one practitioner, keyed by its id: the profile fields the listings

@@ -1,6 +1,5 @@
 package org.celedger.projections.history;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.celedger.domain.rules.RuleSets;
-import org.celedger.projections.ViewDerivation;
+import org.celedger.projections.BusinessCalendar;
+import org.celedger.projections.ServingRuleSets;
 
 /**
  * Applies a batch of new facts to the practitioner documents of a generation: loads the documents
@@ -19,50 +17,27 @@ import org.celedger.projections.ViewDerivation;
  * sequence: a fact already there is skipped, so re-delivery never double-counts), derives each
  * changed document once and writes them back in one bulk write.
  *
- * <p>Each generation is derived with the rule sets it was built with: the active one keeps its
- * rules until a rebuild under new ones replaces it.
+ * <p>Each generation is derived with the rule sets {@link ServingRuleSets} says serve it: the active one keeps
+ * its rules until a rebuild under new ones replaces it.
  */
 public final class ViewUpdater {
 
     private final PractitionerViewStore store;
     private final ViewDerivation derivation;
-    private final Supplier<RuleSets> currentRuleSets;
-    private final Clock clock;
-    private final int configuredEvaluationYear;
-    private final Map<Integer, RuleSets> ruleSetsByGeneration = new ConcurrentHashMap<>();
+    private final ServingRuleSets ruleSets;
+    private final BusinessCalendar calendar;
     private static final int MAX_ATTEMPTS = 20;
 
-    /**
-     * @param evaluationYear the year of the title-eligibility view, or 0 for the current year
-     */
-    public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, Supplier<RuleSets> currentRuleSets,
-                       Clock clock, int evaluationYear) {
+    public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, ServingRuleSets ruleSets,
+                       BusinessCalendar calendar) {
         this.store = store;
         this.derivation = derivation;
-        this.currentRuleSets = currentRuleSets;
-        this.clock = clock;
-        this.configuredEvaluationYear = evaluationYear;
+        this.ruleSets = ruleSets;
+        this.calendar = calendar;
     }
 
     public PractitionerViewStore store() {
         return store;
-    }
-
-    public int evaluationYear() {
-        return configuredEvaluationYear != 0 ? configuredEvaluationYear : today().getYear();
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /** The rule sets a generation is derived with: fixed when it is first written to, or by {@link #useRuleSets}. */
-    public RuleSets ruleSets(int generation) {
-        return ruleSetsByGeneration.computeIfAbsent(generation, g -> currentRuleSets.get());
-    }
-
-    public void useRuleSets(int generation, RuleSets ruleSets) {
-        ruleSetsByGeneration.put(generation, ruleSets);
     }
 
     /** Applies {@code newFacts} (by practitioner) to every generation being written. */
@@ -92,9 +67,9 @@ public final class ViewUpdater {
     /** Merges, derives and stores once; answers the ids another writer changed meanwhile. */
     private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts) {
         Map<String, PractitionerViewStore.Loaded> existing = store.load(generation, newFacts.keySet());
-        RuleSets ruleSets = ruleSets(generation);
-        int year = evaluationYear();
-        LocalDate today = today();
+        RuleSets ruleSets = this.ruleSets.of(generation);
+        int year = calendar.evaluationYear();
+        LocalDate today = calendar.today();
         List<PractitionerViewStore.Write> changed = new ArrayList<>();
         for (Map.Entry<String, List<StoredFact>> entry : newFacts.entrySet()) {
             PractitionerViewStore.Loaded before = existing.get(entry.getKey());

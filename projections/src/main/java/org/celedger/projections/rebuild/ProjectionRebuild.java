@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,6 +22,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RuleSets;
+import org.celedger.projections.ServingRuleSets;
 import org.celedger.projections.history.FactCodec;
 import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.history.PractitionerViewStore.Generations;
@@ -53,17 +53,17 @@ public final class ProjectionRebuild {
     private final EventStore events;
     private final ViewUpdater updater;
     private final FactCodec codec;
-    private final Supplier<RuleSets> freshRuleSets;
+    private final ServingRuleSets ruleSets;
     private final Clock clock;
     private final AtomicReference<RebuildStatus> last = new AtomicReference<>();
     private final AtomicLong done = new AtomicLong();
 
-    public ProjectionRebuild(EventStore events, ViewUpdater updater, FactCodec codec, Supplier<RuleSets> freshRuleSets,
+    public ProjectionRebuild(EventStore events, ViewUpdater updater, FactCodec codec, ServingRuleSets ruleSets,
                              Clock clock) {
         this.events = events;
         this.updater = updater;
         this.codec = codec;
-        this.freshRuleSets = freshRuleSets;
+        this.ruleSets = ruleSets;
         this.clock = clock;
     }
 
@@ -73,11 +73,11 @@ public final class ProjectionRebuild {
         if (current != null && current.state() == RebuildStatus.State.RUNNING) {
             return status();
         }
-        RuleSets ruleSets = freshRuleSets.get();
+        RuleSets fresh = ruleSets.fresh();
         PractitionerViewStore store = updater.store();
         Generations generations = store.generations();
         int target = Math.max(generations.active(), generations.rebuilding() == null ? 0 : generations.rebuilding()) + 1;
-        updater.useRuleSets(target, ruleSets);
+        ruleSets.fix(target, fresh);
         store.beginRebuild(target);
         // The head is taken after the live projection started writing to the new generation: whatever it
         // handles from now on is at most covered twice, never missed.
@@ -85,7 +85,7 @@ public final class ProjectionRebuild {
         done.set(0);
         RebuildStatus started = new RebuildStatus(UUID.randomUUID().toString(), PractitionerViewStore.PROJECTION,
                 RebuildStatus.State.RUNNING, generations.active(), target, 0, head.orElse(0), 0, clock.instant(),
-                null, ruleSets.all().stream().map(r -> r.id() + "@" + r.version()).collect(Collectors.joining(", ")),
+                null, fresh.all().stream().map(r -> r.id() + "@" + r.version()).collect(Collectors.joining(", ")),
                 null);
         last.set(started);
         Thread worker = new Thread(() -> run(started, head), "rebuild-" + PractitionerViewStore.PROJECTION);

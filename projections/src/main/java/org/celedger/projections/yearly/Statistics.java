@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.history.YearSummary;
 
 /**
  * Statistics for supervisors (IM-MEASURES-2017 第二十八条): per jurisdiction, region and credit year,

@@ -14,6 +14,7 @@ import org.celedger.domain.practitioner.PractitionerRegistered;
 import org.celedger.domain.practitioner.Sector;
 import org.celedger.domain.practitioner.TitleLevel;
 import org.celedger.domain.rules.RecordedFact;
+import org.celedger.domain.rules.RuleEngine;
 import org.celedger.domain.rules.RuleSets;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class CertificationReviewTest {
                 "c-1", "TITLE_EVALUATION", "ASSOCIATE_SENIOR", 2025, LocalDate.of(2025, 12, 31), false, "IM-2025",
                 IM_2025_BEFORE_LAYERS, 0, "NOT_MET", false));
 
-        CertificationReview.Review review = new CertificationReview().review(List.of(registered, certified), certified,
+        CertificationReview.Review review = new CertificationReview(new RuleEngine()).review(List.of(registered, certified), certified,
                 RuleSets.bundled().byId("IM-2025").orElseThrow());
 
         assertThat(review.ruleSetUnchanged()).isTrue();

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.celedger.projections.eligibility.EligibilitySummary;
-import org.celedger.projections.yearly.YearSummary;
+import org.celedger.projections.history.EligibilitySummary;
+import org.celedger.projections.history.YearSummary;
 import org.junit.jupiter.api.Test;
 
 /** The binary lists of a practitioner document give back exactly what was stored, nulls and decimals included. */

@@ -8,18 +8,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 
 /** The embedded MongoDB-wire server the ledger runs by default, with a client on loopback, for projection tests. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
 
-    EmbeddedMongo() {
+    public EmbeddedMongo() {
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
-    MongoDatabase database() {
+    public MongoDatabase database() {
         return client.getDatabase("ledger");
     }
 

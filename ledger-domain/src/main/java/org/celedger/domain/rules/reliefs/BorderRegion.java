@@ -5,14 +5,11 @@ import static org.celedger.domain.rules.ParamType.enumOf;
 import org.celedger.domain.rules.ParamType;
 import org.celedger.domain.rules.ReliefEffect;
 import org.celedger.domain.rules.ReliefKind;
-import org.celedger.domain.rules.RuleSetFormatException;
 import org.celedger.domain.rules.RuleSetNode;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.ReliefMode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -30,32 +27,7 @@ public final class BorderRegion implements ReliefRule {
     private static final String KEY = "borderRegion";
 
     /** A non-empty list of region names, each once. */
-    private static final ParamType<Set<String>> REGIONS = (v, file, path) -> {
-        Set<String> regions = new LinkedHashSet<>();
-        if (v.isArray()) {
-            for (var item : v) {
-                if (!item.isTextual() || item.textValue().isBlank() || !regions.add(item.textValue())) {
-                    throw new RuleSetFormatException(file, path, "expected region names, each once, found " + v);
-                }
-            }
-        }
-        if (regions.isEmpty()) {
-            throw new RuleSetFormatException(file, path, "expected a non-empty list of region names, found " + v);
-        }
-        return Set.copyOf(regions);
-    };
-
-    /** An ISO date such as {@code "2026-07-01"}. */
-    private static final ParamType<LocalDate> DATE = (v, file, path) -> {
-        try {
-            if (v.isTextual()) {
-                return LocalDate.parse(v.textValue());
-            }
-        } catch (DateTimeParseException e) {
-            // reported below with the value
-        }
-        throw new RuleSetFormatException(file, path, "expected a date such as \"2026-07-01\", found " + v);
-    };
+    private static final ParamType<Set<String>> REGIONS = ParamType.distinctTexts("region names");
 
     private final Cited<ReliefMode> mode;
     private final Cited<Set<String>> regions;
@@ -72,7 +44,7 @@ public final class BorderRegion implements ReliefRule {
         RuleSetNode node = reliefs.obj(KEY);
         mode = node.param("mode", enumOf(ReliefMode.class));
         regions = node.param("regions", REGIONS);
-        from = node.param("from", DATE);
+        from = node.param("from", ParamType.DATE);
         node.end();
     }
 

@@ -1,0 +1,86 @@
+package org.celedger.projections.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.celedger.projections.history.ReadSide.profile;
+import static org.celedger.projections.history.ReadSide.registeredWithFullYears;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.celedger.domain.practitioner.Gender;
+import org.celedger.domain.rules.RuleSets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** New facts reach the practitioner documents of every generation being written, each fact once. */
+class ViewUpdaterTest {
+
+    private final ReadSide readSide = new ReadSide();
+    private final PractitionerViewStore store = readSide.store;
+
+    @AfterEach
+    void close() {
+        readSide.close();
+    }
+
+    @Test
+    void aBatchWritesEachPractitionersDerivedView() {
+        List<StoredFact> p1 = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        List<StoredFact> p2 = readSide.stored(registeredWithFullYears("p-2", profile("乌海市", Gender.FEMALE, 1990)));
+
+        readSide.updater.apply(Map.of("p-1", p1, "p-2", p2));
+
+        PractitionerView one = store.find("p-1").orElseThrow();
+        assertThat(one.lastSequence()).isEqualTo(2);
+        assertThat(one.facts()).isEqualTo(p1);
+        assertThat(one.years()).extracting(YearSummary::year, YearSummary::total, YearSummary::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2024, new BigDecimal("90.0"), "MET"));
+        assertThat(store.find("p-2").orElseThrow().region()).isEqualTo("乌海市");
+        assertThat(store.find("p-2").orElseThrow().years()).isEmpty();
+    }
+
+    @Test
+    void factsDeliveredAgainChangeNothing() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        readSide.updater.apply(Map.of("p-1", facts));
+        String revision = store.load(1, Set.of("p-1")).get("p-1").revision();
+
+        readSide.updater.apply(Map.of("p-1", facts));
+        readSide.updater.apply(Map.of("p-1", facts.subList(1, 2)));
+
+        assertThat(store.load(1, Set.of("p-1")).get("p-1").revision()).as("not written again").isEqualTo(revision);
+        assertThat(store.find("p-1").orElseThrow().facts()).isEqualTo(facts);
+    }
+
+    @Test
+    void factsArrivingOutOfOrderAreMergedBySequence() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(0), facts.get(2))));
+        assertThat(store.find("p-1").orElseThrow().years()).extracting(YearSummary::total)
+                .containsExactly(new BigDecimal("60.0"));
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(1))));
+
+        PractitionerView view = store.find("p-1").orElseThrow();
+        assertThat(view.facts()).extracting(StoredFact::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(view.lastSequence()).isEqualTo(2);
+        assertThat(view.years()).extracting(YearSummary::total).containsExactly(new BigDecimal("90.0"));
+    }
+
+    @Test
+    void aGenerationBeingRebuiltIsWrittenTooWithTheRuleSetsFixedForIt() {
+        store.beginRebuild(2);
+        // generation 2 serves 2024 under IM-2025 alone (as if IM-2022 had been withdrawn)
+        RuleSets onlyIm2025 = RuleSets.of(List.of(RuleSets.bundled().byId("IM-2025").orElseThrow()));
+        readSide.ruleSets.fix(2, onlyIm2025);
+
+        readSide.record("p-1", registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+
+        assertThat(store.load(1, Set.of("p-1")).get("p-1").view().years()).extracting(YearSummary::ruleSet)
+                .containsExactly("IM-2022");
+        assertThat(store.load(2, Set.of("p-1")).get("p-1").view().years())
+                .extracting(YearSummary::ruleSet, YearSummary::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "NO_RULE_SET"));
+    }
+}
