@@ -96,15 +96,11 @@ class LayeringTest {
     /**
      * No package cycles. The rule engine's package and its section packages ({@code awards}, {@code conversions},
      * {@code requirements}, {@code reliefs}, {@code model}) count as one: the engine orchestrates the rule kinds,
-     * which write the trace records it declares (ARCHITECTURE.md, "Packages"). One known cycle is left, stated
-     * here so that no other can join it: {@code app.security}'s filter chain builds the console's session filter
-     * ({@code SecurityConfiguration} → {@code app.console}), which reads keys from {@code app.security}.
+     * which write the trace records it declares (ARCHITECTURE.md, "Packages").
      */
     @Test
     void noPackageDependsOnItselfThroughOthers() {
-        slices().assignedFrom(PACKAGES).should().beFreeOfCycles()
-                .ignoreDependency(simpleName("SecurityConfiguration"), resideInAnyPackage("org.celedger.app.console.."))
-                .check(LEDGER);
+        slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(LEDGER);
     }
 
     private static final SliceAssignment PACKAGES = new SliceAssignment() {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.ApiKeyStore;
+import org.celedger.app.security.ConsoleSessionFilter;
+import org.celedger.app.security.ConsoleSessions;
 import org.celedger.app.security.FailedAuthentications;
 import org.celedger.app.web.ApiException;
 import org.springframework.http.HttpHeaders;

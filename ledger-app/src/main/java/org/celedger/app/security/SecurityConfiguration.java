@@ -5,8 +5,6 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.celedger.app.console.ConsoleSessionFilter;
-import org.celedger.app.console.ConsoleSessions;
 import org.celedger.app.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,4 +1,4 @@
-package org.celedger.app.console;
+package org.celedger.app.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.ApiKeyAuthenticationFilter.KeyAuthentication;
-import org.celedger.app.security.ApiKeyStore;
 import org.celedger.app.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,7 +59,7 @@ public class ConsoleSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static String sessionId(HttpServletRequest request) {
+    public static String sessionId(HttpServletRequest request) {
         if (request.getCookies() == null) {
             return null;
         }
