@@ -1,7 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,13 +19,13 @@ import java.util.Set;
 @FunctionalInterface
 public interface ParamType<T> {
 
-    T parse(JsonNode value, String file, String path);
+    T parse(RuleTree value, String file, String path);
 
     ParamType<Integer> INT = (v, file, path) -> {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (!(v instanceof RuleTree.Num n) || !n.isIntegral() || !n.fitsInt()) {
             throw new RuleSetFormatException(file, path, "expected a whole number, found " + v);
         }
-        return v.intValue();
+        return n.value().intValue();
     };
 
     ParamType<Integer> POSITIVE_INT = (v, file, path) -> {
@@ -48,10 +46,10 @@ public interface ParamType<T> {
 
     /** Hours: a non-negative number kept to one decimal place (RULES.md §1). */
     ParamType<BigDecimal> HOURS = (v, file, path) -> {
-        if (!v.isNumber()) {
+        if (!(v instanceof RuleTree.Num n)) {
             throw new RuleSetFormatException(file, path, "expected a number of hours, found " + v);
         }
-        BigDecimal d = v.decimalValue();
+        BigDecimal d = n.decimalValue();
         if (d.signum() < 0 || d.stripTrailingZeros().scale() > 1) {
             throw new RuleSetFormatException(file, path, "expected hours of 0 or more with at most one decimal, found " + v);
         }
@@ -59,10 +57,10 @@ public interface ParamType<T> {
     };
 
     ParamType<Boolean> BOOL = (v, file, path) -> {
-        if (!v.isBoolean()) {
+        if (!(v instanceof RuleTree.Bool b)) {
             throw new RuleSetFormatException(file, path, "expected true or false, found " + v);
         }
-        return v.booleanValue();
+        return b.value();
     };
 
     /** An ISO date such as {@code "2026-07-01"}. */
@@ -81,8 +79,8 @@ public interface ParamType<T> {
     static ParamType<Set<String>> distinctTexts(String what) {
         return (v, file, path) -> {
             Set<String> texts = new LinkedHashSet<>();
-            if (v.isArray()) {
-                for (JsonNode item : v) {
+            if (v instanceof RuleTree.Sequence list) {
+                for (RuleTree item : list.items()) {
                     if (!item.isTextual() || item.textValue().isBlank() || !texts.add(item.textValue())) {
                         throw new RuleSetFormatException(file, path, "expected " + what + ", each once, found " + v);
                     }
@@ -105,13 +103,13 @@ public interface ParamType<T> {
 
     static <E extends Enum<E>> ParamType<Set<E>> enumSet(Class<E> type) {
         return (v, file, path) -> {
-            if (!v.isArray()) {
+            if (!(v instanceof RuleTree.Sequence list)) {
                 throw new RuleSetFormatException(file, path, "expected a list of " + type.getSimpleName() + " names, found " + v);
             }
             EnumSet<E> set = EnumSet.noneOf(type);
-            for (JsonNode item : v) {
+            for (RuleTree item : list.items()) {
                 if (!set.add(enumValue(item, type, file, path))) {
-                    throw new RuleSetFormatException(file, path, "lists " + item.asText() + " twice");
+                    throw new RuleSetFormatException(file, path, "lists " + item.textValue() + " twice");
                 }
             }
             return Collections.unmodifiableSet(set);
@@ -119,7 +117,7 @@ public interface ParamType<T> {
     }
 
     /** The constant of {@code type} a text node names, or a failure listing the names allowed. */
-    static <E extends Enum<E>> E enumValue(JsonNode v, Class<E> type, String file, String path) {
+    static <E extends Enum<E>> E enumValue(RuleTree v, Class<E> type, String file, String path) {
         if (v.isTextual()) {
             for (E e : type.getEnumConstants()) {
                 if (e.name().equals(v.textValue())) {

@@ -1,10 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.CreditingRules;
@@ -18,7 +13,6 @@ import org.celedger.domain.rules.reliefs.Reliefs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +29,6 @@ import java.util.TreeMap;
  */
 public final class RuleSet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String id;
     private final Jurisdiction jurisdiction;
     private final String title;
@@ -50,16 +42,16 @@ public final class RuleSet {
     private final Reliefs reliefs;
     private final TrainingBaseRules trainingBases;
     private final List<Parameter> parameters;
-    private final ObjectNode content;
-    private final ObjectNode merged;
+    private final RuleTree.Mapping content;
+    private final RuleTree.Mapping merged;
     private final String canonicalJson;
     private final String version;
 
     RuleSet(String id, Jurisdiction jurisdiction, String title, List<RuleSetSource> sources,
             Cited<Integer> firstYear, Cited<Integer> lastYear, AwardCrediting awards, Minimums yearlyMinimums,
             Conversions conversions, Map<Purpose, Map<String, RequirementRule>> requirements,
-            Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, ObjectNode content,
-            ObjectNode merged) {
+            Reliefs reliefs, TrainingBaseRules trainingBases, List<Parameter> parameters, RuleTree.Mapping content,
+            RuleTree.Mapping merged) {
         this.id = id;
         this.jurisdiction = jurisdiction;
         this.title = title;
@@ -75,7 +67,7 @@ public final class RuleSet {
         this.parameters = parameters;
         this.content = content;
         this.merged = merged;
-        this.canonicalJson = canonical(content);
+        this.canonicalJson = RuleTree.canonicalJson(content);
         this.version = "sha256:" + sha256(canonicalJson);
     }
 
@@ -88,7 +80,7 @@ public final class RuleSet {
      * @throws RuleSetFormatException naming the file and key path of any missing, unknown or bad key
      */
     public static RuleSet fromYaml(String name, String yaml) {
-        ObjectNode tree = RuleSetReader.parse(name, yaml);
+        RuleTree.Mapping tree = RuleSetReader.parse(name, yaml);
         if (!tree.has(RuleSetLayers.EXTENDS)) {
             // A complete file needs no registry: reading one must not load the bundled rule sets.
             return RuleSetLayers.resolve(Map.of(name, tree), id -> Optional.empty()).get(0);
@@ -190,7 +182,7 @@ public final class RuleSet {
      * The tree a file extending this rule set is laid over: the resolved content before its
      * {@code sameAs} links and {@code ${id}} citations were resolved (see {@link RuleSetLayers}).
      */
-    ObjectNode merged() {
+    RuleTree.Mapping merged() {
         return merged;
     }
 
@@ -209,20 +201,20 @@ public final class RuleSet {
      */
     public RuleSet withParameters(Map<String, ?> changedParameters) {
         String variantId = id + "+variant";
-        ObjectNode copy = content.deepCopy();
-        copy.put("id", variantId);
+        RuleTree.Mapping copy = content.deepCopy();
+        copy.set("id", new RuleTree.Text(variantId));
         for (Map.Entry<String, ?> change : new TreeMap<>(changedParameters).entrySet()) {
-            JsonNode node = copy;
+            RuleTree node = copy;
             for (String key : change.getKey().split("\\.")) {
-                node = node.isObject() ? node.get(key) : null;
+                node = node instanceof RuleTree.Mapping mapping ? mapping.get(key) : null;
                 if (node == null) {
                     break;
                 }
             }
-            if (node == null || !node.isObject() || !node.has("value") || !node.has("citation")) {
+            if (!(node instanceof RuleTree.Mapping parameter) || !parameter.has("value") || !parameter.has("citation")) {
                 throw new RuleSetFormatException(variantId, change.getKey(), "names no parameter of " + id);
             }
-            ((ObjectNode) node).set("value", JSON.valueToTree(change.getValue()));
+            parameter.set("value", RuleTree.of(change.getValue()));
         }
         return RuleSetReader.compile(variantId, copy);
     }
@@ -230,33 +222,6 @@ public final class RuleSet {
     @Override
     public String toString() {
         return id + " (" + version + ")";
-    }
-
-    private static String canonical(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(sorted(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always serializes", e);
-        }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            for (String name : names) {
-                out.set(name, sorted(node.get(name)));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            var out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> out.add(sorted(item)));
-            return out;
-        }
-        return node;
     }
 
     private static String sha256(String text) {

@@ -1,9 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -49,7 +45,7 @@ final class RuleSetLayers {
     private static final Pattern WHOLE = Pattern.compile("requirements\\.[^.]+\\.[^.]+|crediting\\.activities\\.[^.]+");
 
     /** A file of the load: its name, its id and its tree as written. */
-    private record Layer(String file, String id, ObjectNode tree) {
+    private record Layer(String file, String id, RuleTree.Mapping tree) {
     }
 
     private final Map<String, Layer> byId = new LinkedHashMap<>();
@@ -70,11 +66,11 @@ final class RuleSetLayers {
      * @return the rule sets in the order of the files
      * @throws RuleSetFormatException naming the file and key path of any problem
      */
-    static List<RuleSet> resolve(Map<String, ObjectNode> files, Function<String, Optional<RuleSet>> outside) {
+    static List<RuleSet> resolve(Map<String, RuleTree.Mapping> files, Function<String, Optional<RuleSet>> outside) {
         RuleSetLayers layers = new RuleSetLayers(outside);
         List<Layer> order = new ArrayList<>();
-        for (Map.Entry<String, ObjectNode> file : files.entrySet()) {
-            JsonNode id = file.getValue().get("id");
+        for (Map.Entry<String, RuleTree.Mapping> file : files.entrySet()) {
+            RuleTree id = file.getValue().get("id");
             if (id == null) {
                 throw new RuleSetFormatException(file.getKey(), "id", "missing key");
             }
@@ -107,8 +103,8 @@ final class RuleSetLayers {
     }
 
     /** The merged tree of the rule set {@code layer} extends, or null when it extends none. */
-    private ObjectNode parentOf(Layer layer) {
-        JsonNode name = layer.tree().get(EXTENDS);
+    private RuleTree.Mapping parentOf(Layer layer) {
+        RuleTree name = layer.tree().get(EXTENDS);
         if (name == null) {
             return null;
         }
@@ -127,81 +123,84 @@ final class RuleSetLayers {
     }
 
     /** The rule set of {@code layer} laid over {@code parent}'s merged tree (null: it extends nothing). */
-    private RuleSet compile(Layer layer, ObjectNode parent) {
-        ObjectNode own = layer.tree().deepCopy();
+    private RuleSet compile(Layer layer, RuleTree.Mapping parent) {
+        RuleTree.Mapping own = layer.tree().deepCopy();
         own.remove(EXTENDS);
-        ObjectNode merged = parent == null ? own : merge(parent, own, "");
-        ObjectNode content = merged.deepCopy();
+        RuleTree.Mapping merged = parent == null ? own : merge(parent, own, "");
+        RuleTree.Mapping content = merged.deepCopy();
         expandLinks(layer.file(), content);
         nameSilence(content, layer.id());
         return RuleSetReader.compile(layer.file(), content, merged);
     }
 
-    private static ObjectNode merge(ObjectNode parent, ObjectNode child, String path) {
-        ObjectNode out = parent.deepCopy();
-        child.fields().forEachRemaining(field -> {
+    private static RuleTree.Mapping merge(RuleTree.Mapping parent, RuleTree.Mapping child, String path) {
+        RuleTree.Mapping out = parent.deepCopy();
+        for (Map.Entry<String, RuleTree> field : child.entries()) {
             String key = field.getKey();
             String at = path.isEmpty() ? key : path + "." + key;
-            JsonNode mine = field.getValue();
-            JsonNode theirs = out.get(key);
-            if (theirs instanceof ObjectNode inherited && mine instanceof ObjectNode stated
+            RuleTree mine = field.getValue();
+            RuleTree theirs = out.get(key);
+            if (theirs instanceof RuleTree.Mapping inherited && mine instanceof RuleTree.Mapping stated
                     && isSection(at, inherited) && isSection(at, stated)) {
                 out.set(key, merge(inherited, stated, at));
             } else {
                 out.set(key, mine.deepCopy());
             }
-        });
+        }
         return out;
     }
 
     /** Whether a mapping is merged key by key: not a parameter, not a link, not a unit restated whole. */
-    private static boolean isSection(String path, ObjectNode node) {
+    private static boolean isSection(String path, RuleTree.Mapping node) {
         return !node.has("value") && !node.has("citation") && !node.has(SAME_AS) && !WHOLE.matcher(path).matches();
     }
 
-    private static void expandLinks(String file, ObjectNode root) {
-        if (!(root.get("requirements") instanceof ObjectNode requirements)) {
+    private static void expandLinks(String file, RuleTree.Mapping root) {
+        if (!(root.get("requirements") instanceof RuleTree.Mapping requirements)) {
             return; // the reader names the missing or malformed section
         }
-        requirements.fields().forEachRemaining(purpose -> {
-            if (!(purpose.getValue() instanceof ObjectNode levels)) {
-                return;
+        for (Map.Entry<String, RuleTree> purpose : requirements.entries()) {
+            if (!(purpose.getValue() instanceof RuleTree.Mapping levels)) {
+                continue;
             }
-            Map<String, JsonNode> copies = new LinkedHashMap<>();
-            levels.fields().forEachRemaining(level -> {
-                JsonNode node = level.getValue();
-                if (node.isObject() && node.has(SAME_AS)) {
+            Map<String, RuleTree> copies = new LinkedHashMap<>();
+            for (Map.Entry<String, RuleTree> level : levels.entries()) {
+                if (level.getValue() instanceof RuleTree.Mapping node && node.has(SAME_AS)) {
                     String at = "requirements." + purpose.getKey() + "." + level.getKey();
-                    JsonNode target = node.get(SAME_AS);
+                    RuleTree target = node.get(SAME_AS);
                     if (node.size() != 1) {
                         throw new RuleSetFormatException(file, at, SAME_AS + " stands alone: a level is a copy or is stated whole");
                     }
-                    JsonNode copied = target.isTextual() ? levels.get(target.textValue()) : null;
-                    if (copied == null || !copied.isObject()) {
+                    RuleTree copied = target.isTextual() ? levels.get(target.textValue()) : null;
+                    if (!(copied instanceof RuleTree.Mapping copiedLevel)) {
                         throw new RuleSetFormatException(file, at + "." + SAME_AS, "names no level of " + purpose.getKey()
                                 + ": " + target);
                     }
-                    if (copied.has(SAME_AS)) {
+                    if (copiedLevel.has(SAME_AS)) {
                         throw new RuleSetFormatException(file, at + "." + SAME_AS, "names " + target.textValue()
                                 + ", itself a copy; name the level it copies");
                     }
-                    copies.put(level.getKey(), copied.deepCopy());
+                    copies.put(level.getKey(), copiedLevel.deepCopy());
                 }
-            });
+            }
             copies.forEach(levels::set);
-        });
+        }
     }
 
     /** Replaces {@value #SELF} in every citation by the id of the rule set being resolved. */
-    private static void nameSilence(JsonNode node, String id) {
-        if (node instanceof ObjectNode object) {
-            JsonNode citation = object.get("citation");
+    private static void nameSilence(RuleTree node, String id) {
+        if (node instanceof RuleTree.Mapping object) {
+            RuleTree citation = object.get("citation");
             if (citation != null && citation.isTextual() && citation.textValue().contains(SELF)) {
-                object.set("citation", TextNode.valueOf(citation.textValue().replace(SELF, id)));
+                object.set("citation", new RuleTree.Text(citation.textValue().replace(SELF, id)));
             }
-            object.elements().forEachRemaining(child -> nameSilence(child, id));
-        } else if (node.isArray()) {
-            node.elements().forEachRemaining(child -> nameSilence(child, id));
+            for (Map.Entry<String, RuleTree> child : object.entries()) {
+                nameSilence(child.getValue(), id);
+            }
+        } else if (node instanceof RuleTree.Sequence list) {
+            for (RuleTree child : list.items()) {
+                nameSilence(child, id);
+            }
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.celedger.domain.rules.model.Cited;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,11 +21,11 @@ public final class RuleSetNode {
 
     private final String file;
     private final List<Parameter> parameters;
-    private final JsonNode node;
+    private final RuleTree.Mapping node;
     private final String path;
     private final Set<String> read = new HashSet<>();
 
-    RuleSetNode(String file, List<Parameter> parameters, JsonNode node, String path) {
+    RuleSetNode(String file, List<Parameter> parameters, RuleTree.Mapping node, String path) {
         this.file = file;
         this.parameters = parameters;
         this.node = node;
@@ -53,9 +51,9 @@ public final class RuleSetNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private JsonNode required(String key) {
+    private RuleTree required(String key) {
         read.add(key);
-        JsonNode child = node.get(key);
+        RuleTree child = node.get(key);
         if (child == null) {
             throw new RuleSetFormatException(file, at(key), "missing key");
         }
@@ -68,16 +66,16 @@ public final class RuleSetNode {
 
     /** The mapping under {@code key}. */
     public RuleSetNode obj(String key) {
-        JsonNode child = required(key);
-        if (!child.isObject()) {
-            throw new RuleSetFormatException(file, at(key), "expected a mapping, found " + child.getNodeType());
+        RuleTree child = required(key);
+        if (!(child instanceof RuleTree.Mapping mapping)) {
+            throw new RuleSetFormatException(file, at(key), "expected a mapping, found " + child.nodeType());
         }
-        return new RuleSetNode(file, parameters, child, at(key));
+        return new RuleSetNode(file, parameters, mapping, at(key));
     }
 
     /** A non-empty text that is not a parameter (an id, a title). */
     public String text(String key) {
-        JsonNode child = required(key);
+        RuleTree child = required(key);
         if (!child.isTextual() || child.textValue().isBlank()) {
             throw new RuleSetFormatException(file, at(key), "expected a non-empty text");
         }
@@ -90,14 +88,13 @@ public final class RuleSetNode {
 
     /** A non-empty list of mappings. */
     public List<RuleSetNode> objList(String key) {
-        JsonNode child = required(key);
-        if (!child.isArray() || child.isEmpty()) {
+        RuleTree child = required(key);
+        if (!(child instanceof RuleTree.Sequence items) || items.size() == 0) {
             throw new RuleSetFormatException(file, at(key), "expected a non-empty list");
         }
         List<RuleSetNode> list = new ArrayList<>();
-        for (int i = 0; i < child.size(); i++) {
-            JsonNode item = child.get(i);
-            if (!item.isObject()) {
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.items().get(i) instanceof RuleTree.Mapping item)) {
                 throw new RuleSetFormatException(file, at(key) + "[" + i + "]", "expected a mapping");
             }
             list.add(new RuleSetNode(file, parameters, item, at(key) + "[" + i + "]"));
@@ -109,7 +106,7 @@ public final class RuleSetNode {
     public <T> Cited<T> param(String key, ParamType<T> type) {
         RuleSetNode p = obj(key);
         String paramPath = at(key);
-        JsonNode value = p.required("value");
+        RuleTree value = p.required("value");
         String citation = p.text("citation");
         String interpretation = null;
         if (p.has("interpretation")) {
@@ -121,7 +118,7 @@ public final class RuleSetNode {
         }
         p.end();
         T parsed = type.parse(value, file, p.at("value"));
-        Object plain = RuleSetReader.YAML.convertValue(value, Object.class);
+        Object plain = value.plain();
         parameters.add(new Parameter(paramPath, plain instanceof List<?> list ? List.copyOf(list) : plain, citation, interpretation));
         return new Cited<>(parsed, citation, interpretation);
     }
@@ -129,9 +126,7 @@ public final class RuleSetNode {
     /** Rejects the keys of this mapping that nobody read. */
     public void end() {
         Set<String> unknown = new TreeSet<>();
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : node.keys()) {
             if (!read.contains(name)) {
                 unknown.add(name);
             }

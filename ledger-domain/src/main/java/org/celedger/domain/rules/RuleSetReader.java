@@ -9,11 +9,6 @@ import static org.celedger.domain.rules.ParamType.enumOf;
 import static org.celedger.domain.rules.ParamType.enumSet;
 import static org.celedger.domain.rules.ParamType.nullable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.domain.rules.model.Cited;
 import org.celedger.domain.rules.model.Minimums;
@@ -35,8 +30,6 @@ import java.util.Map;
  */
 final class RuleSetReader {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final String file;
     private final List<Parameter> parameters = new ArrayList<>();
 
@@ -45,21 +38,16 @@ final class RuleSetReader {
     }
 
     /** Parses YAML text into a tree, naming the file on a syntax error. */
-    static ObjectNode parse(String file, String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new RuleSetFormatException(file, "", "not valid YAML: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
+    static RuleTree.Mapping parse(String file, String yaml) {
+        RuleTree root = RuleSetYaml.read(file, yaml);
+        if (!(root instanceof RuleTree.Mapping mapping)) {
             throw new RuleSetFormatException(file, "", "a rule set is a YAML mapping");
         }
-        return (ObjectNode) root;
+        return mapping;
     }
 
     /** Validates and compiles a complete rule-set tree (one that extends nothing, or a what-if variant's). */
-    static RuleSet compile(String file, ObjectNode root) {
+    static RuleSet compile(String file, RuleTree.Mapping root) {
         return new RuleSetReader(file).read(root, root);
     }
 
@@ -67,11 +55,11 @@ final class RuleSetReader {
      * Validates and compiles the resolved tree of a layered file; {@code merged} is the same before its
      * links and silences were resolved, which is what a file extending this one is laid over.
      */
-    static RuleSet compile(String file, ObjectNode root, ObjectNode merged) {
+    static RuleSet compile(String file, RuleTree.Mapping root, RuleTree.Mapping merged) {
         return new RuleSetReader(file).read(root, merged);
     }
 
-    private RuleSet read(ObjectNode rootNode, ObjectNode merged) {
+    private RuleSet read(RuleTree.Mapping rootNode, RuleTree.Mapping merged) {
         RuleSetNode root = new RuleSetNode(file, parameters, rootNode, "");
         String id = root.text("id");
         Jurisdiction jurisdiction = root.enumText("jurisdiction", Jurisdiction.class);

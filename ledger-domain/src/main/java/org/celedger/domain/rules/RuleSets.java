@@ -1,6 +1,5 @@
 package org.celedger.domain.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.celedger.domain.practitioner.Jurisdiction;
 
 import java.io.IOException;
@@ -80,7 +79,7 @@ public final class RuleSets {
      * @throws RuleSetFormatException naming the file and key path of any problem
      */
     public static List<RuleSet> load(Map<String, String> files, RuleSets parents) {
-        Map<String, ObjectNode> trees = new LinkedHashMap<>();
+        Map<String, RuleTree.Mapping> trees = new LinkedHashMap<>();
         files.forEach((name, yaml) -> trees.put(name, RuleSetReader.parse(name, yaml)));
         return RuleSetLayers.resolve(trees, parents == null ? id -> Optional.empty() : parents::byId);
     }
