@@ -1,25 +1,22 @@
 package org.celedger.app;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of ARCHITECTURE.md, held over the compiled classes of the three modules: ledger-domain knows no
- * Spring, no database and no Jackson annotation (Jackson's tree model reads the rule-set YAML, in the classes
- * named here and nowhere else); projections never reaches into ledger-app; the write and read sides of the HTTP
+ * Spring, no database and no Jackson (the rule-set YAML is read with SnakeYAML into a plain-Java tree);
+ * projections never reaches into ledger-app; the write and read sides of the HTTP
  * edge do not import each other, and read controllers ask query objects; no package depends on itself.
  */
 class LayeringTest {
@@ -27,18 +24,6 @@ class LayeringTest {
     private static final JavaClasses LEDGER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.celedger");
-
-    /**
-     * The one exception to "no Jackson in the domain": the rule sets are YAML, parsed into Jackson's tree,
-     * their layers merged and the resolved tree hashed into the version (RuleSetReader and the classes it uses).
-     */
-    private static final Set<String> RULE_SET_READERS =
-            Set.of("RuleSetReader", "RuleSetLayers", "RuleSetNode", "ParamType", "RuleSet", "RuleSets");
-
-    private static final DescribedPredicate<JavaClass> RULE_SET_READING = DescribedPredicate.describe(
-            "read rule sets (" + String.join(", ", RULE_SET_READERS) + ")",
-            c -> c.getPackageName().equals("org.celedger.domain.rules")
-                    && RULE_SET_READERS.contains(c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0]));
 
     @Test
     void theDomainUsesNoSpringAndNoDatabase() {
@@ -50,18 +35,11 @@ class LayeringTest {
     }
 
     @Test
-    void theDomainCarriesNoJacksonAnnotations() {
+    void theDomainUsesNoJackson() {
         noClasses().that().resideInAPackage("org.celedger.domain..")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.annotation..")
-                .because("the JSON shape of the domain's records is ledger-app's (app.web.ApiJsonShapes)")
-                .check(LEDGER);
-    }
-
-    @Test
-    void onlyTheRuleSetReaderUsesJacksonInTheDomain() {
-        noClasses().that().resideInAPackage("org.celedger.domain..").and(not(RULE_SET_READING))
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-                .because("the rule sets are YAML read through Jackson's tree model; nothing else in the domain is JSON")
+                .because("the JSON shape of the domain's records is ledger-app's (app.web.ApiJsonShapes), and the rule"
+                        + " sets are YAML read with SnakeYAML into a plain-Java tree (RuleSetYaml, RuleTree)")
                 .check(LEDGER);
     }
 
