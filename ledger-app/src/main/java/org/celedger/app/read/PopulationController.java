@@ -131,6 +131,8 @@ public class PopulationController {
                     "candidate.base names the rule set the variant changes");
         }
         Evaluations.named(ruleSets, base);
+        // the edge turns the request's JSON into plain Java values (texts, numbers as the request's mapper reads
+        // them, booleans, maps, lists) before they reach the rule set: the domain knows no Jackson
         Map<String, Object> parameters = new LinkedHashMap<>();
         candidate.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
                 json.convertValue(e.getValue(), Object.class)));
