@@ -3,11 +3,15 @@ package org.celedger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.celedger.app.api.OpenApiConfiguration;
+import org.celedger.domain.FactChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +67,13 @@ class OpenApiContractTest {
                 .forEachRemaining(method -> described.add(method.toUpperCase() + " " + path.getKey())));
         assertThat(described).isEqualTo(served);
 
-        JsonNode problem = document.path("components").path("schemas").path("Problem");
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.path("CreditAward").path("properties").path("awardId").path("pattern").asText())
+                .isEqualTo(OpenApiConfiguration.AWARD_ID_PATTERN).isEqualTo("^" + domainPattern("AWARD_ID") + "$");
+        assertThat(schemas.path("PractitionerRegistration").path("properties").path("id").path("pattern").asText())
+                .isEqualTo(OpenApiConfiguration.ID_PATTERN).isEqualTo("^" + domainPattern("ID") + "$");
+
+        JsonNode problem = schemas.path("Problem");
         assertThat(problem.path("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("type", "title", "status", "detail");
         List<String> missing = new ArrayList<>();
@@ -203,6 +213,17 @@ class OpenApiContractTest {
             refused = api.get(p, "wrong-key-" + i);
         }
         expect(refused, 429);
+    }
+
+    /** A pattern ledger-domain checks ids against (FactChecks keeps them to itself). */
+    private static String domainPattern(String name) {
+        try {
+            Field field = FactChecks.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return ((Pattern) field.get(null)).pattern();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("FactChecks." + name + " is gone: say in OpenApiConfiguration what ids are now", e);
+        }
     }
 
     private static Api.Response expect(Api.Response response, int status) {

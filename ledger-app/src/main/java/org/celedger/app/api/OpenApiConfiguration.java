@@ -88,6 +88,15 @@ public class OpenApiConfiguration {
             Map.entry("RebuildRequest", List.of("projection")),
             Map.entry("Batch", List.of("items")));
 
+    /**
+     * The ids a write names, as ledger-domain's {@code FactChecks.id} and {@code FactChecks.awardId} check them
+     * (422 otherwise); {@code OpenApiContractTest} holds them equal.
+     */
+    public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$";
+    public static final String AWARD_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,200}$";
+    private static final Set<String> ID_FIELDS = Set.of("id", "baseId", "sessionId", "practitionerId", "correctionId",
+            "conversionId", "exemptionId", "transferId", "certificationId", "changeId", "inspectionId");
+
     /** Reads of one view that answer 404 for what they name (a base, a rebuild that never ran). */
     private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/admin/rebuilds/current");
 
@@ -129,6 +138,7 @@ public class OpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
+            requestSchemas(openApi).forEach(OpenApiConfiguration::idPatterns);
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     answers(openApi, method, path, operation)));
         };
@@ -168,7 +178,8 @@ public class OpenApiConfiguration {
                     .addHeaderObject(ReadConsistency.POSITION_HEADER, number(!knownAt,
                             "that event's global position" + (knownAt ? " (not with knownAt)" : "")));
         }
-        error(responses, "401", "No API key, or an unknown one (WWW-Authenticate: Bearer)");
+        error(responses, "401", "No API key, or an unknown one").addHeaderObject("WWW-Authenticate", new Header()
+                .required(true).schema(new StringSchema()._enum(List.of("Bearer"))));
         error(responses, "403", "The key has no role that allows this, or names other bases");
         error(responses, "406", "The Accept header refuses every type this operation answers");
         error(responses, "422", body ? "The body or a query parameter does not fit (the field is named)"
@@ -195,6 +206,48 @@ public class OpenApiConfiguration {
         Map<String, ApiResponse> byStatus = new TreeMap<>(responses);
         responses.clear();
         responses.putAll(byStatus);
+    }
+
+    /** The schemas of request bodies, and the schemas they hold. */
+    private static Set<Schema<?>> requestSchemas(OpenAPI openApi) {
+        Set<Schema<?>> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> reach(openApi, media.getSchema(), found));
+            }
+        }));
+        return found;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void reach(OpenAPI openApi, Schema<?> schema, Set<Schema<?>> found) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            reach(openApi, openApi.getComponents().getSchemas().get(
+                    schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)), found);
+            return;
+        }
+        if (!found.add(schema)) {
+            return;
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) (Map) schema.getProperties()).values().forEach(p -> reach(openApi, p, found));
+        }
+        reach(openApi, schema.getItems(), found);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void idPatterns(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        ((Map<String, Schema>) (Map) schema.getProperties()).forEach((name, property) -> {
+            if ("string".equals(property.getType()) && (ID_FIELDS.contains(name) || "awardId".equals(name))) {
+                property.setPattern("awardId".equals(name) ? AWARD_ID_PATTERN : ID_PATTERN);
+            }
+        });
     }
 
     /** Whether a success answers the outcome of an idempotent write: its {@code status} is ACCEPTED or DUPLICATE. */
