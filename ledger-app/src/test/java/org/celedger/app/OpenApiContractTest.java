@@ -3,7 +3,11 @@ package org.celedger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +56,14 @@ class OpenApiContractTest {
     @BeforeEach
     void connect() {
         api = new Api("http://127.0.0.1:" + port);
-        document = api.get("/v3/api-docs", null).body();
+        Api.Response served = api.get("/v3/api-docs", null);
+        document = served.body();
+        try {
+            // the document the HTTP tests hold the answers to, for a reader of the build
+            Files.writeString(Path.of("target/openapi.json"), served.raw());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -139,6 +139,7 @@ public class OpenApiConfiguration {
                 return;
             }
             requestSchemas(openApi).forEach(OpenApiConfiguration::idPatterns);
+            bodiesReadAsTrees(components);
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     answers(openApi, method, path, operation)));
         };
@@ -146,6 +147,15 @@ public class OpenApiConfiguration {
 
     private static void answers(OpenAPI openApi, PathItem.HttpMethod method, String path, Operation operation) {
         String key = method + " " + path;
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().forEach((type, media) -> {
+                if (type.startsWith("text/") && path.endsWith("/roster")) {
+                    // bytes as sent (a 花名册 in UTF-8 or GBK), not base64
+                    media.schema(new StringSchema().format("binary").description("the roster as CSV: header row "
+                            + "序号,姓名,性别,身份证号 (or 人员编号),单位,学时,科目类别; UTF-8 or GBK"));
+                }
+            });
+        }
         ApiResponses responses = operation.getResponses();
         ApiResponse success = responses.get("200");
         if (SUCCESS.containsKey(key) && success != null) {
@@ -206,6 +216,34 @@ public class OpenApiConfiguration {
         Map<String, ApiResponse> byStatus = new TreeMap<>(responses);
         responses.clear();
         responses.putAll(byStatus);
+    }
+
+    /**
+     * The members a controller reads from a JSON tree itself, which springdoc sees as any value: a what-if's
+     * candidate, a batch's items.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void bodiesReadAsTrees(Components components) {
+        Schema<?> whatIf = components.getSchemas().get("WhatIfRequest");
+        if (whatIf != null && whatIf.getProperties() != null) {
+            Schema variant = new ObjectSchema().addProperty("base", new StringSchema().description("a rule-set id"))
+                    .addProperty("parameters", new ObjectSchema().additionalProperties(Boolean.TRUE)
+                            .description("changed parameters by path, as GET /api/v1/rule-sets/{id} lists them"));
+            variant.setRequired(List.of("base", "parameters"));
+            ((Map) whatIf.getProperties()).put("candidate", new io.swagger.v3.oas.models.media.ComposedSchema()
+                    .oneOf(List.of(new StringSchema().description("a rule-set id"), variant))
+                    .description("a rule-set id, or a rule set with changed parameters"));
+        }
+        Schema<?> batch = components.getSchemas().get("Batch");
+        if (batch != null && batch.getProperties() != null) {
+            Schema item = new ObjectSchema().additionalProperties(Boolean.TRUE).description("the body of the single "
+                    + "write, with its practitionerId and, for revocations and reassignments, the id of the fact")
+                    .addProperty("type", new StringSchema()._enum(java.util.Arrays.stream(WriteKind.types().split(", "))
+                            .toList()))
+                    .addProperty("practitionerId", new StringSchema());
+            item.setRequired(List.of("type"));
+            ((Map) batch.getProperties()).put("items", new ArraySchema().items(item).maxItems(BatchController.MAX_ITEMS));
+        }
     }
 
     /** The schemas of request bodies, and the schemas they hold. */
