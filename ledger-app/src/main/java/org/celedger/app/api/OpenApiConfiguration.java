@@ -45,23 +45,6 @@ public class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    @Bean
-    public OpenAPI ledgerOpenApi() {
-        return new OpenAPI()
-                .info(new Info().title("ce-ledger").version("v1").description(
-                        "System of record for the continuing-education hours of professional and technical personnel. "
-                                + "Every write names its own id (the idempotency key); errors are application/problem+json."))
-                .components(new Components().addSecuritySchemes("apiKey",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
-    }
-
-    @Bean
-    public AnswerSchemas answerSchemas(ObjectMapper json,
-                                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        return new AnswerSchemas(json, mappings);
-    }
-
     /** Posts that record no fact of their own, so nothing they say can conflict with one recorded. */
     private static final Set<String> NO_CONFLICT = Set.of("POST /api/v1/what-if", "POST /api/v1/api-keys",
             "POST /api/v1/admin/rebuilds", "POST /api/v1/batches", "POST /api/v1/inspection-samples");
@@ -97,8 +80,25 @@ public class OpenApiConfiguration {
     private static final Set<String> ID_FIELDS = Set.of("id", "baseId", "sessionId", "practitionerId", "correctionId",
             "conversionId", "exemptionId", "transferId", "certificationId", "changeId", "inspectionId");
 
-    /** Reads of one view that answer 404 for what they name (a base, a rebuild that never ran). */
+    /** Reads without a path parameter that answer 404: the current rebuild, when none ran. */
     private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/admin/rebuilds/current");
+
+    @Bean
+    public OpenAPI ledgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("ce-ledger").version("v1").description(
+                        "System of record for the continuing-education hours of professional and technical personnel. "
+                                + "Every write names its own id (the idempotency key); errors are application/problem+json."))
+                .components(new Components().addSecuritySchemes("apiKey",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+    }
+
+    @Bean
+    public AnswerSchemas answerSchemas(ObjectMapper json,
+                                       @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new AnswerSchemas(json, mappings);
+    }
 
     /**
      * Every answer of every operation: derived from what the code does, so that an endpoint added later is
