@@ -84,6 +84,15 @@ class OpenApiContractTest {
         assertThat(schemas.path("PractitionerRegistration").path("properties").path("id").path("pattern").asText())
                 .isEqualTo(OpenApiConfiguration.ID_PATTERN).isEqualTo("^" + domainPattern("ID") + "$");
 
+        // answers are exact (AnswerSchemas): every member Jackson always writes is required, and no other is allowed
+        assertThat(schemas.path("WriteReceipt").path("required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("status", "type", "id", "factId", "sequence", "position");
+        assertThat(schemas.path("WriteReceipt").path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schemas.path("Decision").path("properties").path("referenceStatus").path("nullable").asBoolean())
+                .isTrue();
+        // left out when null: optional, but a primitive is never left out
+        assertThat(schemas.path("RosterRow").path("required")).extracting(JsonNode::asText).containsExactly("row");
+
         JsonNode problem = schemas.path("Problem");
         assertThat(problem.path("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("type", "title", "status", "detail");

@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Makes the schemas of the answers exact, for the OpenAPI document: an answer is written by the application's
- * own {@link ObjectMapper} from the ledger's records and classes, so each of its properties is present in every answer unless
- * Jackson leaves it out when null ({@code @JsonInclude(NON_NULL)}): such a property is optional and never
- * null; every other one is required. A required property is never null unless {@link #NULLABLE} says it
+ * own {@link ObjectMapper} from the ledger's records and classes, so each of its properties is present in every
+ * answer unless Jackson leaves it out when null ({@code @JsonInclude(NON_NULL)}, and not a primitive): such a
+ * property is optional and never null; every other one is required. A required property is never null unless {@link #NULLABLE} says it
  * may be (the HTTP tests validate every answer against the document, so a null where the document says
  * none fails them), and an answer holds no property its schema does not list.
  *
@@ -132,7 +132,9 @@ public class AnswerSchemas implements ModelConverter {
             }
             JsonInclude.Include inclusion = byDefault.withOverrides(property.findInclusion()).getValueInclusion();
             boolean always = inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS;
-            if (always) {
+            if (always || property.getRawPrimaryType().isPrimitive()
+                    && inclusion != JsonInclude.Include.NON_DEFAULT && inclusion != JsonInclude.Include.NON_EMPTY) {
+                // written always: a primitive is never null, so NON_NULL does not leave it out
                 required.add(property.getName());
             }
             if (property.getRawPrimaryType() == Object.class) {
