@@ -185,6 +185,12 @@ class OpenApiContractTest {
         expect(api.get("/api/v1/audit?practitionerId=oa-p", ADMIN), 200);
         expect(api.get("/api/v1/audit", ADMIN), 422);
 
+        // personal data: a person's copy, and who read it
+        expect(api.get(p + "/personal-data-export", ADMIN), 200);
+        expect(api.get("/api/v1/practitioners/oa-nobody/personal-data-export", ADMIN), 404);
+        expect(api.get("/api/v1/access-log?practitionerId=oa-p", ADMIN), 200);
+        expect(api.get("/api/v1/access-log?limit=0", ADMIN), 422);
+
         // bases and supervision
         expect(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"oa-base\",\"name\":\"基地\",\"level\":\"REGIONAL\","
                 + "\"jurisdiction\":\"IM\",\"region\":\"包头市\"}"), 201);
@@ -207,6 +213,8 @@ class OpenApiContractTest {
         long position = roster.body().path("position").asLong();
         expect(api.get("/api/v1/bases/oa-base?waitForPosition=" + position, ADMIN), 200);
         expect(api.get("/api/v1/bases/oa-nobody", ADMIN), 404);
+        expect(api.get("/api/v1/bases/oa-base/sessions/oa-s/roster", ADMIN), 200);
+        expect(api.get("/api/v1/bases/oa-base/sessions/oa-none/roster", ADMIN), 404);
         expect(api.get("/api/v1/supervision/sessions?year=2025", ADMIN), 200);
         expect(api.get("/api/v1/supervision/sessions?waitForPosition=" + Long.MAX_VALUE / 2, ADMIN), 503);
         expect(api.post("/api/v1/inspection-samples", ADMIN, "{\"year\":2025,\"size\":1,\"seed\":\"oa\"}"), 201);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -66,7 +67,12 @@ public class AnswerSchemas implements ModelConverter {
             // a what-if over every region, a sample of every jurisdiction
             "WhatIf$Result.jurisdiction", "WhatIf$Result.region", "InspectionSampleDrawn.jurisdiction",
             // a rebuild still running, or one that did not fail
-            "RebuildStatus.finishedAt", "RebuildStatus.problem");
+            "RebuildStatus.finishedAt", "RebuildStatus.problem",
+            // a read logged without a practitioner (a listing) or a stated purpose (Ledger-Purpose)
+            "AccessLog$Entry.practitionerId", "AccessLog$Entry.purpose",
+            // a roster row credited (no refusal's reason), a session not falsified
+            "Supervision$RosterRowReport.reason", "Supervision$RosterReport.falsifiedBy",
+            "Supervision$RosterReport.rosterSubmittedOn");
 
     /** Schema names for answers whose simple names other answers share (a page, a row). */
     static final Map<Class<?>, String> NAMES = Map.of(
@@ -74,6 +80,9 @@ public class AnswerSchemas implements ModelConverter {
             org.celedger.projections.eligibility.EligibilityListing.Row.class, "EligibilityRow",
             org.celedger.projections.yearly.Statistics.Row.class, "StatisticsRow",
             org.celedger.app.audit.AuditTrail.Page.class, "AuditPage",
+            org.celedger.app.audit.AuditTrail.Entry.class, "AuditEntry",
+            org.celedger.app.privacy.AccessLog.Entry.class, "AccessLogEntry",
+            org.celedger.app.privacy.AccessLog.Page.class, "AccessLogPage",
             org.celedger.projections.supervision.BaseView.Session.class, "SessionView",
             org.celedger.projections.supervision.BaseView.StatusChange.class, "BaseStatusChanged");
 
@@ -107,12 +116,12 @@ public class AnswerSchemas implements ModelConverter {
         if (model == null || model.getProperties() == null) {
             return resolved;
         }
-        exact(javaType, model);
+        exact(javaType, model, context);
         return resolved;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void exact(JavaType type, Schema<?> model) {
+    private void exact(JavaType type, Schema<?> model, ModelConverterContext context) {
         SerializationConfig config = json.getSerializationConfig();
         BeanDescription description = config.introspect(type);
         JsonInclude.Value byDefault = config.getDefaultPropertyInclusion(type.getRawClass())
@@ -123,7 +132,7 @@ public class AnswerSchemas implements ModelConverter {
             if (property.getPrimaryMember() != null && property.getPrimaryMember().hasAnnotation(JsonUnwrapped.class)) {
                 // a view's answer and its consistentThrough (PopulationController.Consistent): the answer's own
                 // properties, side by side with it
-                unwrapped(property.getPrimaryType(), properties, required);
+                unwrapped(property.getPrimaryType(), properties, required, context);
                 continue;
             }
             Schema<?> schema = properties.get(property.getName());
@@ -147,16 +156,27 @@ public class AnswerSchemas implements ModelConverter {
                     && NULLABLE.contains(name(type.getRawClass()) + "." + property.getName());
             properties.put(property.getName(), nullable(schema, nullable));
         }
+        // properties a mix-in appends (@JsonAppend: a contribution's recordedBy), written only when the answer has them
+        List<BeanPropertyWriter> appended = new ArrayList<>();
+        config.getAnnotationIntrospector().findAndAddVirtualProperties(config, description.getClassInfo(), appended);
+        for (BeanPropertyWriter virtual : appended) {
+            if (!properties.containsKey(virtual.getName())) {
+                Schema<?> schema = virtual.getType().getRawClass() == Object.class ? new Schema<>()
+                        : context.resolve(new AnnotatedType(virtual.getType()));
+                properties.put(virtual.getName(), schema);
+            }
+        }
         model.setRequired(required.isEmpty() ? null : required);
         model.setAdditionalProperties(Boolean.FALSE);
     }
 
     @SuppressWarnings("rawtypes")
-    private void unwrapped(JavaType type, Map<String, Schema> properties, List<String> required) {
+    private void unwrapped(JavaType type, Map<String, Schema> properties, List<String> required,
+                           ModelConverterContext context) {
         Schema<?> inner = new Schema<>();
         Map<String, Schema> copy = new java.util.LinkedHashMap<>(properties);
         inner.setProperties((Map) copy);
-        exact(type, inner);
+        exact(type, inner, context);
         if (inner.getRequired() != null) {
             required.addAll(inner.getRequired());
         }

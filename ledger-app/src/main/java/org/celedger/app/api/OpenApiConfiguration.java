@@ -80,6 +80,12 @@ public class OpenApiConfiguration {
     private static final Set<String> ID_FIELDS = Set.of("id", "baseId", "sessionId", "practitionerId", "correctionId",
             "conversionId", "exemptionId", "transferId", "certificationId", "changeId", "inspectionId");
 
+    /**
+     * Reads that wait for a view without a {@code waitForPosition} of the caller's: a session's roster waits for
+     * the supervision view to reach the base's stream, 503 with Retry-After past the wait.
+     */
+    private static final Set<String> UNAVAILABLE = Set.of("GET /api/v1/bases/{baseId}/sessions/{sessionId}/roster");
+
     /** Reads without a path parameter that answer 404: the current rebuild, when none ran. */
     private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/admin/rebuilds/current");
 
@@ -205,11 +211,13 @@ public class OpenApiConfiguration {
         if ((path.contains("{") && !path.startsWith("/api/v1/rule-sets/")) || NOT_FOUND.contains(key)) {
             error(responses, "404", "What the path names is not recorded");
         }
-        if ((receipt || path.endsWith("/roster")) && !NO_CONFLICT.contains(key)) {
+        boolean roster = method == PathItem.HttpMethod.POST && path.endsWith("/roster");
+        if ((receipt || roster) && !NO_CONFLICT.contains(key)) {
             error(responses, "409", "Other content under an id already used, or a fact the recorded ones refuse");
         }
-        if (view || "POST /api/v1/batches".equals(key)) {
+        if (view || "POST /api/v1/batches".equals(key) || UNAVAILABLE.contains(key)) {
             error(responses, "503", view ? "The view has not reached waitForPosition in time; ask again"
+                    : UNAVAILABLE.contains(key) ? "The view has not reached the base's last write in time; ask again"
                     : "Too many batches are in progress; nothing of this one was written").addHeaderObject(
                     "Retry-After", number(true, "seconds to wait before asking again"));
         }

@@ -29,7 +29,7 @@ public final class RecordedBy extends VirtualBeanPropertyWriter {
     public static final String ATTRIBUTE = "ledger.recordedBy";
 
     /** Jackson's mix-in for {@link Contribution}: appends {@code recordedBy} after its own properties. */
-    @JsonAppend(props = @JsonAppend.Prop(value = RecordedBy.class, name = "recordedBy",
+    @JsonAppend(props = @JsonAppend.Prop(value = RecordedBy.class, name = "recordedBy", type = Actor.class,
             include = JsonInclude.Include.NON_NULL))
     public interface OnContribution {
     }
