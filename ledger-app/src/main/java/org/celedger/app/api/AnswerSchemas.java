@@ -72,7 +72,9 @@ public class AnswerSchemas implements ModelConverter {
             "AccessLog$Entry.practitionerId", "AccessLog$Entry.purpose",
             // a roster row credited (no refusal's reason), a session not falsified
             "Supervision$RosterRowReport.reason", "Supervision$RosterReport.falsifiedBy",
-            "Supervision$RosterReport.rosterSubmittedOn");
+            "Supervision$RosterReport.rosterSubmittedOn",
+            // a clause quoted as its source states it, without a note of the ledger's
+            "ClauseText$Clause.note");
 
     /** Schema names for answers whose simple names other answers share (a page, a row). */
     static final Map<Class<?>, String> NAMES = Map.of(
