@@ -49,6 +49,10 @@ public class OpenApiConfiguration {
     private static final Set<String> NO_CONFLICT = Set.of("POST /api/v1/what-if", "POST /api/v1/api-keys",
             "POST /api/v1/admin/rebuilds", "POST /api/v1/batches", "POST /api/v1/inspection-samples");
 
+    /** Writes whose answer is not a receipt but whose facts the recorded ones can refuse: a key revoked or rotated. */
+    private static final Set<String> CONFLICTS = Set.of("POST /api/v1/api-keys/{keyId}/revocations",
+            "POST /api/v1/api-keys/{keyId}/rotations");
+
     /** Operations whose success is not springdoc's 200: a rebuild is started, and runs after the answer. */
     private static final Map<String, String> SUCCESS = Map.of("POST /api/v1/admin/rebuilds", "202");
 
@@ -212,7 +216,7 @@ public class OpenApiConfiguration {
             error(responses, "404", "What the path names is not recorded");
         }
         boolean roster = method == PathItem.HttpMethod.POST && path.endsWith("/roster");
-        if ((receipt || roster) && !NO_CONFLICT.contains(key)) {
+        if ((receipt || roster || CONFLICTS.contains(key)) && !NO_CONFLICT.contains(key)) {
             error(responses, "409", "Other content under an id already used, or a fact the recorded ones refuse");
         }
         if (view || "POST /api/v1/batches".equals(key) || UNAVAILABLE.contains(key)) {
