@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * content type, headers and body), so an answer the document does not describe fails this test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"LEDGER_ADMIN_KEY=" + OpenApiContractTest.ADMIN, "ledger.consistency.max-wait=300ms",
+        properties = {"LEDGER_ADMIN_KEY=" + OpenApiContractTest.ADMIN, "ledger.consistency.max-wait=3s",
                 "ledger.auth.failed-keys-per-minute=3"})
 class OpenApiContractTest {
 
