@@ -22,7 +22,9 @@ public final class WriteRequests {
     public interface WriteRequest {
     }
 
-    @Schema(name = "PractitionerRegistration")
+    @Schema(name = "PractitionerRegistration", requiredProperties = {"id", "name", "gender", "birthDate", "jurisdiction",
+            "region", "sector", "grassroots", "titleLevel", "degree"}, description = "titleSeries and titleObtainedOn "
+            + "are required unless titleLevel is NONE, and titleObtainedOn is then absent")
     public record Registration(String id, String name, Gender gender, LocalDate birthDate, Jurisdiction jurisdiction,
                                String region, Sector sector, Boolean grassroots, String titleSeries,
                                TitleLevel titleLevel, LocalDate titleObtainedOn, Degree degree) implements WriteRequest {
@@ -32,38 +34,40 @@ public final class WriteRequests {
         }
     }
 
-    @Schema(name = "ProfileCorrection")
+    @Schema(name = "ProfileCorrection", requiredProperties = {"correctionId", "changes", "reason"})
     public record ProfileCorrection(String correctionId, ProfileChanges changes, String reason) implements WriteRequest {
     }
 
-    @Schema(name = "CreditAward", description = "hours or minutes, not both")
+    @Schema(name = "CreditAward", description = "hours or minutes, one of them",
+            requiredProperties = {"awardId", "year", "category", "activity", "approvedBy", "completedOn"})
     public record CreditAward(String awardId, Integer year, Category category, Activity activity, BigDecimal hours,
                               Integer minutes, String baseId, String sessionId, String approvedBy,
                               String certificateNo, LocalDate completedOn) implements WriteRequest {
     }
 
-    @Schema(name = "Revocation")
+    @Schema(name = "Revocation", requiredProperties = "reason")
     public record Revocation(String reason) implements WriteRequest {
     }
 
-    @Schema(name = "CreditReassignment")
+    @Schema(name = "CreditReassignment", requiredProperties = {"targetYear", "reason"})
     public record Reassignment(Integer targetYear, String reason) implements WriteRequest {
     }
 
-    @Schema(name = "Conversion", description = "quantity: hours taught (LECTURING_DELIVERED), days without travel "
+    @Schema(name = "Conversion", requiredProperties = {"conversionId", "kind", "date"}, description = "quantity: hours taught (LECTURING_DELIVERED), days without travel "
             + "(STUDY_TOUR_COMPLETED, halves allowed), modules (COMPUTER_EXAM_PASSED)")
     public record Conversion(String conversionId, ConversionKind kind, LocalDate date, BigDecimal quantity,
                              Boolean inRegion, LocalDate enrolledOn, LocalDate graduatedOn, Degree degree,
                              BigDecimal certifiedHours, String evidence) implements WriteRequest {
     }
 
-    @Schema(name = "Exemption")
+    @Schema(name = "Exemption", requiredProperties = {"exemptionId", "kind", "evidence", "grantedBy"},
+            description = "years: required for COVID_FRONTLINE")
     public record Exemption(String exemptionId, ExemptionKind kind,
                             @JsonSetter(contentNulls = Nulls.FAIL) List<Integer> years, String evidence,
                             String grantedBy) implements WriteRequest {
     }
 
-    @Schema(name = "Transfer")
+    @Schema(name = "Transfer", requiredProperties = {"transferId", "kind", "effectiveDate"})
     public record Transfer(String transferId, TransferKind kind, LocalDate effectiveDate, Jurisdiction toJurisdiction,
                            String toRegion, Sector toSector) implements WriteRequest {
     }

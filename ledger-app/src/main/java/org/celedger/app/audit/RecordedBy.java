@@ -33,7 +33,7 @@ public final class RecordedBy extends VirtualBeanPropertyWriter {
      * Jackson's mix-in for {@link Contribution}: appends {@code recordedBy} after its own properties, and keeps
      * the contribution's shape ({@link ApiJsonShapes.ContributionShape}), since a class has one mix-in.
      */
-    @JsonAppend(props = @JsonAppend.Prop(value = RecordedBy.class, name = "recordedBy",
+    @JsonAppend(props = @JsonAppend.Prop(value = RecordedBy.class, name = "recordedBy", type = Actor.class,
             include = JsonInclude.Include.NON_NULL))
     public abstract static class OnContribution extends ApiJsonShapes.ContributionShape {
     }

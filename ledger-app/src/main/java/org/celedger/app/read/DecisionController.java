@@ -97,6 +97,11 @@ public class DecisionController {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not yet registered", "knownAt",
                     "Practitioner " + id + " was not registered yet at " + knownAt + ".");
         }
+        if (knownAt != null) {
+            // as known then: the last sequence recorded by then (API.md "Consistency"), without a position
+            response.setHeader(ReadConsistency.SEQUENCE_HEADER,
+                    String.valueOf(recorded.get(recorded.size() - 1).sequence()));
+        }
         Decision decision = evaluations.decide(recorded, query, ruleSet);
         actors.attach(request, id, decision);
         return decision;
