@@ -46,6 +46,12 @@ public class PractitionerReadController {
      * payload, and who recorded it ({@code actor}; {@code keyId: unknown} for events recorded before actors were kept).
      */
     public record HistoryEntry(long sequence, String type, Instant recordedAt, JsonNode payload, Actor actor) {
+
+        /** A fact with its actor as the history shows it, its payload written by {@code json}. */
+        public static HistoryEntry of(PractitionerFacts.Attributed a, ObjectMapper json) {
+            return new HistoryEntry(a.fact().sequence(), a.fact().event().getClass().getSimpleName(),
+                    a.fact().recordedAt(), json.valueToTree(a.fact().event()), a.actor());
+        }
     }
 
     @GetMapping("/{id}/history")
@@ -53,10 +59,7 @@ public class PractitionerReadController {
     public List<HistoryEntry> history(HttpServletResponse response, @PathVariable String id) {
         PractitionerFacts.History history = facts.history(id);
         ReadConsistency.state(response, history.upTo());
-        return history.facts().stream()
-                .map(a -> new HistoryEntry(a.fact().sequence(), a.fact().event().getClass().getSimpleName(),
-                        a.fact().recordedAt(), json.valueToTree(a.fact().event()), a.actor()))
-                .toList();
+        return history.facts().stream().map(a -> HistoryEntry.of(a, json)).toList();
     }
 
     /**

@@ -28,17 +28,26 @@ public final class ClauseText {
 
     /** The levels of a document's numbering, outermost first; each ends where one at its level or above begins. */
     private enum Level {
-        CHAPTER("第" + NUMERAL + "章"),
-        ARTICLE("第" + NUMERAL + "条"),
-        SECTION(NUMERAL + "、"),
-        PART("[（(]" + NUMERAL + "[）)]"),
-        ITEM("\\d+\\s*[.．、]");
+        CHAPTER("第%s章", NUMERAL),
+        ARTICLE("第%s条", NUMERAL),
+        SECTION("%s、", NUMERAL),
+        PART("[（(]%s[）)]", NUMERAL),
+        ITEM("%s\\s*[.．、]", "\\d+");
 
+        private final String form;
+        /** A line opening a clause of this level, whatever its number. */
         final Pattern start;
 
-        Level(String start) {
-            // a heading may be written as Markdown ("### 三、审验工作") or indented
-            this.start = Pattern.compile("^[\\s\\u3000#]*" + start);
+        /** {@code form}: how a line at this level opens, {@code %s} standing for its number ({@code any}: every number). */
+        Level(String form, String any) {
+            this.form = form;
+            this.start = opening(any);
+        }
+
+        /** A line opening the clause numbered {@code number} (a regular expression); a heading may be indented
+         * or written as Markdown ("### 三、审验工作"). */
+        Pattern opening(String number) {
+            return Pattern.compile("^[\\s\\u3000#]*" + form.formatted(number));
         }
     }
 
@@ -83,7 +92,7 @@ public final class ClauseText {
                 parentFrom = from;
                 parentTo = to;
             }
-            Pattern start = Pattern.compile(level.start.pattern().replace(levelPattern(level), Pattern.quote(bare(token))));
+            Pattern start = level.opening(Pattern.quote(bare(token)));
             int found = -1;
             for (int i = sibling ? to : parentFrom; i < parentTo && found < 0; i++) {
                 if (start.matcher(lines.get(i)).find()) {
@@ -141,17 +150,6 @@ public final class ClauseText {
             return token.substring(1, token.length() - 1);
         }
         return token.replace("(", "").replace(")", "").replace("（", "").replace("）", "");
-    }
-
-    /** The part of a level's start pattern that the token's own numeral replaces. */
-    private static String levelPattern(Level level) {
-        return switch (level) {
-            case ARTICLE -> NUMERAL;
-            case SECTION -> NUMERAL;
-            case PART -> NUMERAL;
-            case ITEM -> "\\d+";
-            case CHAPTER -> NUMERAL;
-        };
     }
 
     /** The text of a source document as shipped under {@code sources/}. */
