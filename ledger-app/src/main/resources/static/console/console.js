@@ -135,12 +135,7 @@ $('find').addEventListener('submit', async (event) => {
         cell.textContent = typeof value === 'number' && value % 1 === 0 && value !== y.year ? value.toFixed(1) : value;
         row.append(cell);
       }
-      const status = document.createElement('td');
-      status.textContent = t(y.status);
-      status.className = y.status === 'MET' ? 'met' : 'not-met';
-      const ruleSet = document.createElement('td');
-      ruleSet.textContent = y.ruleSet.id;
-      row.append(status, ruleSet);
+      row.append(word(y.status, y.status === 'MET' ? 'met' : 'not-met'), cell(y.ruleSet.id));
       return row;
     }));
     $('profile').hidden = false;
@@ -170,6 +165,13 @@ function cell(text, className) {
   const td = document.createElement('td');
   if (text instanceof Node) td.append(text); else td.textContent = text ?? '';
   if (className) td.className = className;
+  return td;
+}
+
+/** A cell showing a word of TEXT, translated again whenever the language changes. */
+function word(key, className) {
+  const td = cell(t(key), className);
+  td.dataset.i18n = key;
   return td;
 }
 
@@ -222,8 +224,8 @@ function renderDecision(decision) {
     const figure = link(Number(r.credited).toFixed(1), () => {
       document.querySelectorAll(`tr[data-of='${index}']`).forEach((c) => { c.hidden = !c.hidden; });
     }, 'figure');
-    row.append(cell(r.scope), cell(t(r.category)), cell(Number(r.required).toFixed(1)), cell(figure),
-               cell(r.met ? t('yes') : t('no'), r.met ? 'met' : 'not-met'),
+    row.append(cell(r.scope), word(r.category), cell(Number(r.required).toFixed(1)), cell(figure),
+               word(r.met ? 'yes' : 'no', r.met ? 'met' : 'not-met'),
                cell(link(r.citation, () => showClause(decision.ruleSet.id, r.citation), 'link')));
     rows.push(row);
     for (const c of r.contributions) {
@@ -342,7 +344,7 @@ $('inspect').addEventListener('submit', async (event) => {
       const row = document.createElement('tr');
       row.dataset.practitioner = r.practitionerId;
       row.append(cell(r.practitionerId), cell(Number(r.hours).toFixed(1)),
-                 cell(t(r.credit), r.credit === 'CREDITED' ? 'met' : 'not-met'));
+                 word(r.credit, r.credit === 'CREDITED' ? 'met' : 'not-met'));
       return row;
     }));
     $('revocations').hidden = false;

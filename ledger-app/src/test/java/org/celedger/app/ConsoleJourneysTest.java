@@ -102,6 +102,8 @@ class ConsoleJourneysTest {
 
         browser.findElement(By.id("language")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#years thead"), "Professional"));
+        assertThat(browser.findElement(By.cssSelector("#years tbody tr[data-year='2025'] td:nth-child(5)")).getText())
+                .as("a status already shown follows the language").isEqualTo("met");
         ConsoleBrowser.screenshot(browser, "auditor-years-en");
         browser.findElement(By.id("language")).click();
 
