@@ -80,8 +80,8 @@ class RekeyPractitionersTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mapping))).isEqualTo("rw-------");
 
         // the events, one by one
-        List<Row> rows = rows(db);
-        assertThat(rows).extracting(Row::aggregate).containsExactly(a, a, a, b, b, "base/b-1", "base/b-1",
+        List<EventRows.Row> rows = EventRows.of(db);
+        assertThat(rows).extracting(EventRows.Row::aggregate).containsExactly(a, a, a, b, b, "base/b-1", "base/b-1",
                 NOT_CHECKED, "p-plain", "p-plain");
         assertThat(rows.get(0).payload()).isEqualTo("{\"practitionerId\":\"" + a + "\",\"profile\":{\"name\":\"王芳\","
                 + "\"birthDate\":\"1980-05-27\",\"jurisdiction\":\"IM\",\"idNumber\":\"" + A + "\"}}");
@@ -103,17 +103,17 @@ class RekeyPractitionersTest {
                 + "merely contains it").isEqualTo("{\"practitionerId\":\"p-plain\",\"certificateNo\":\"ZJ" + a
                 + "\",\"longer\":\"9" + A + "\"}");
 
-        assertNoIdNumberOutsideProfiles(db);
+        assertThat(EventRows.assertNoIdNumberOutsideProfiles(db)).isEqualTo(2);
         assertThat(accessLog(db)).containsExactly(a, a, b, null, "p-plain");
         assertThat(snapshots(db)).containsExactly("p-plain");
 
         // again: nothing to do, nothing touched, the mapping file not needed
-        List<Row> after = rows(db);
+        List<EventRows.Row> after = EventRows.of(db);
         Output again = ops("rekey-practitioners", "--data-dir", dir.resolve("data").toString(), "--mapping", mapping.toString());
         assertThat(again.status()).as(again.err()).isEqualTo(0);
         assertThat(again.out()).isEqualTo("nothing to re-key: no practitioner stream in " + db.url() + " has a resident "
                 + "ID number as its id (already re-keyed, or never had one)\n");
-        assertThat(rows(db)).isEqualTo(after);
+        assertThat(EventRows.of(db)).isEqualTo(after);
         assertThat(RekeyPractitionersCommand.rekey(db, dir.resolve("other.csv")).nothingToDo()).isTrue();
         assertThat(dir.resolve("other.csv")).doesNotExist();
         assertThat(Files.readAllLines(mapping)).containsExactly("idNumber,practitionerId", A + "," + a, B + "," + b);
@@ -122,7 +122,7 @@ class RekeyPractitionersTest {
     @Test
     void aFailureMidwayLeavesTheStoreAsItWasAndNoMapping(@TempDir Path dir) throws Exception {
         EventStoreDatabase db = store(dir.resolve("data"));
-        List<Row> before = rows(db);
+        List<EventRows.Row> before = EventRows.of(db);
         List<String> accessBefore = accessLog(db);
         Path mapping = dir.resolve("mapping.csv");
 
@@ -132,7 +132,7 @@ class RekeyPractitionersTest {
                 throw new SQLException("the disk went away");
             }
         })).isInstanceOf(SQLException.class).hasMessage("the disk went away");
-        assertThat(rows(db)).isEqualTo(before);
+        assertThat(EventRows.of(db)).isEqualTo(before);
         assertThat(accessLog(db)).isEqualTo(accessBefore);
         assertThat(snapshots(db)).containsExactly(A, "base/b-1", "p-plain");
         assertThat(mapping).as("a mapping of a store never re-keyed is removed").doesNotExist();
@@ -141,12 +141,12 @@ class RekeyPractitionersTest {
         try (Connection c = db.connect(true)) {
             insert(c, 11, "p-plain", 2, "Practitioner", "org.celedger.X", "not json: " + A, null);
         }
-        List<Row> withBadRow = rows(db);
+        List<EventRows.Row> withBadRow = EventRows.of(db);
         Output out = ops("rekey-practitioners", "--data-dir", dir.resolve("data").toString(), "--mapping", mapping.toString());
         assertThat(out.status()).isEqualTo(1);
         assertThat(out.err()).contains("the payload of the event at global index 11 names a re-keyed practitioner but "
                 + "is not JSON, so it cannot be rewritten: nothing was changed").doesNotContain(A);
-        assertThat(rows(db)).isEqualTo(withBadRow);
+        assertThat(EventRows.of(db)).isEqualTo(withBadRow);
         assertThat(accessLog(db)).isEqualTo(accessBefore);
         assertThat(mapping).doesNotExist();
     }
@@ -154,18 +154,18 @@ class RekeyPractitionersTest {
     @Test
     void neverOverwritesAMappingAndNamesWhatIsWrong(@TempDir Path dir) throws Exception {
         EventStoreDatabase db = store(dir.resolve("data"));
-        List<Row> before = rows(db);
+        List<EventRows.Row> before = EventRows.of(db);
         Path mapping = dir.resolve("mapping.csv");
         Files.writeString(mapping, "someone else's file\n");
         assertThatThrownBy(() -> RekeyPractitionersCommand.rekey(db, mapping)).isInstanceOf(OpsException.class)
                 .hasMessageContaining("exists: the mapping is never overwritten. The store still holds 2 practitioners "
                         + "under ID numbers");
         assertThat(Files.readString(mapping)).isEqualTo("someone else's file\n");
-        assertThat(rows(db)).isEqualTo(before);
+        assertThat(EventRows.of(db)).isEqualTo(before);
 
         assertThatThrownBy(() -> RekeyPractitionersCommand.rekey(db, dir.resolve("no/such/dir/m.csv")))
                 .isInstanceOf(OpsException.class).hasMessageContaining("its directory does not exist");
-        assertThat(rows(db)).isEqualTo(before);
+        assertThat(EventRows.of(db)).isEqualTo(before);
 
         Output usage = ops("rekey-practitioners", "--data-dir", dir.resolve("data").toString());
         assertThat(usage.status()).isEqualTo(2);
@@ -250,24 +250,6 @@ class RekeyPractitionersTest {
         }
     }
 
-    record Row(long index, String aggregate, long sequence, String payload, String metaData) {
-    }
-
-    static List<Row> rows(EventStoreDatabase db) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Connection c = db.connect(true); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, payload, metaData FROM DomainEventEntry "
-                        + "ORDER BY globalIndex")) {
-            while (rs.next()) {
-                byte[] meta = rs.getBytes(5);
-                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        new String(rs.getBytes(4), StandardCharsets.UTF_8),
-                        meta == null ? null : new String(meta, StandardCharsets.UTF_8)));
-            }
-        }
-        return rows;
-    }
-
     private static List<String> accessLog(EventStoreDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = db.connect(true); Statement s = c.createStatement();
@@ -288,33 +270,6 @@ class RekeyPractitionersTest {
             }
         }
         return ids;
-    }
-
-    /**
-     * No resident ID number (check character verified) in any aggregate id, payload or metadata of the event table,
-     * but each in the {@code profile.idNumber} of a registration. Answers how many profiles hold one.
-     */
-    static int assertNoIdNumberOutsideProfiles(EventStoreDatabase db) throws Exception {
-        int profiles = 0;
-        for (Row row : rows(db)) {
-            assertThat(ResidentIds.valid(row.aggregate())).as("aggregate id at " + row.index()).isFalse();
-            JsonNode payload = JSON.readTree(row.payload());
-            if (payload.path("profile").has("idNumber")) {
-                assertThat(ResidentIds.valid(payload.path("profile").path("idNumber").asText())).isTrue();
-                ((ObjectNode) payload.path("profile")).remove("idNumber");
-                profiles++;
-            }
-            for (String text : Arrays.asList(payload.toString(), row.metaData())) {
-                if (text == null) {
-                    continue;
-                }
-                Matcher m = RekeyPractitionersCommand.ID_NUMBER.matcher(text);
-                while (m.find()) {
-                    assertThat(ResidentIds.valid(m.group())).as("an ID number at global index " + row.index()).isFalse();
-                }
-            }
-        }
-        return profiles;
     }
 
     record Output(int status, String out, String err) {
