@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -66,8 +67,11 @@ public final class RekeyPractitionersCommand {
 
     static final String PRACTITIONER_TYPE = "Practitioner";
     static final String REGISTERED = "org.celedger.domain.practitioner.PractitionerRegistered";
-    /** An 18-character resident ID number, not inside a longer number (letters or punctuation may adjoin it). */
-    public static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)\\d{17}[\\dX](?![\\dX])");
+    /**
+     * An 18-character resident ID number (its check character X or x), not inside a longer number (letters or
+     * punctuation may adjoin it).
+     */
+    public static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?![\\dXx])");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -126,6 +130,11 @@ public final class RekeyPractitionersCommand {
         return rekey(db, mapping, RekeyPractitionersCommand::newId, n -> { });
     }
 
+    /** Whether {@code text} is a resident ID number with a valid check character (x and X both read as X). */
+    static boolean idNumber(String text) {
+        return text != null && ResidentIds.valid(text.toUpperCase(Locale.ROOT));
+    }
+
     static String newId() {
         byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
@@ -154,7 +163,7 @@ public final class RekeyPractitionersCommand {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     aggregates.add(id);
-                    if (PRACTITIONER_TYPE.equals(rs.getString(2)) && ResidentIds.valid(id)) {
+                    if (PRACTITIONER_TYPE.equals(rs.getString(2)) && idNumber(id)) {
                         oldToNew.put(id, null);
                     }
                 }
@@ -381,7 +390,7 @@ public final class RekeyPractitionersCommand {
         long n = 0;
         Matcher m = ID_NUMBER.matcher(text);
         while (m.find()) {
-            if (!oldToNew.containsKey(m.group()) && ResidentIds.valid(m.group())) {
+            if (!oldToNew.containsKey(m.group()) && idNumber(m.group())) {
                 n++;
             }
         }
@@ -421,11 +430,12 @@ public final class RekeyPractitionersCommand {
                         + "idNumber: nothing was changed");
             }
             JsonNode present = p.get("idNumber");
-            if (present != null && !present.isNull() && !idNumber.equals(present.asText())) {
+            String number = idNumber.toUpperCase(Locale.ROOT); // as the ledger keeps it (x written X)
+            if (present != null && !present.isNull() && !number.equals(present.asText())) {
                 throw new OpsException("the registration at global index " + index + " already has a different "
                         + "profile.idNumber than its stream's id: nothing was changed");
             }
-            p.put("idNumber", idNumber);
+            p.put("idNumber", number);
             added = true;
         }
         try {

@@ -92,6 +92,14 @@ class EventCorpusIT {
                         .hasMessageContaining("is open in another process: stop the ledger first");
                 Map<String, JsonNode> answers = EventCorpus.answers(ledger.client(), newIds);
                 assertSameAnswers(corpus + " re-keyed", answers, recorded(expected, mapping));
+                for (Map.Entry<String, String> e : mapping.entrySet()) {
+                    // the ledger reads the number the migration put in the profile (the corpus's key is ADMIN's)
+                    JsonNode profile = ledger.client().get("/api/v1/practitioners/" + e.getValue())
+                            .expectOk("profile").json();
+                    assertThat(profile.path("id").asText()).isEqualTo(e.getValue());
+                    assertThat(profile.path("profile").path("idNumber").asText()).as("profile.idNumber of a re-keyed "
+                            + "practitioner").isEqualTo(e.getKey());
+                }
                 System.out.printf("corpus %s re-keyed: %d events, %d streams re-keyed (%d events moved, %d payloads "
                                 + "rewritten); %d answers as before under the new ids%n", corpus.getFileName(), imported,
                         r.streams(), r.eventsMoved(), r.payloadsRewritten(), answers.size());
