@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -86,9 +85,12 @@ public final class RekeyPractitionersCommand {
         }
     }
 
-    /** Called after each event row whose payload or metadata was rewritten (tests use it to fail midway). */
+    /**
+     * Called, inside the transaction, after each event row moved or rewritten has been added to its batch (tests use
+     * it to look at the store midway and to fail there).
+     */
     interface Progress {
-        void rowRewritten(long rowsSoFar) throws SQLException;
+        void rowRewritten(Connection transaction, long rowsSoFar) throws SQLException;
     }
 
     private RekeyPractitionersCommand() {
@@ -127,7 +129,7 @@ public final class RekeyPractitionersCommand {
     }
 
     public static Result rekey(EventStoreDatabase db, Path mapping) throws IOException, SQLException {
-        return rekey(db, mapping, RekeyPractitionersCommand::newId, n -> { });
+        return rekey(db, mapping, RekeyPractitionersCommand::newId, (c, n) -> { }, BATCH);
     }
 
     /** Whether {@code text} is a resident ID number with a valid check character (x and X both read as X). */
@@ -141,7 +143,7 @@ public final class RekeyPractitionersCommand {
         return "p-" + HexFormat.of().formatHex(bytes);
     }
 
-    static Result rekey(EventStoreDatabase db, Path mapping, Supplier<String> ids, Progress progress)
+    static Result rekey(EventStoreDatabase db, Path mapping, Supplier<String> ids, Progress progress, int batch)
             throws IOException, SQLException {
         try (Connection c = db.connect(true)) {
             if (!EventStoreDatabase.tableExists(c)) {
@@ -190,7 +192,7 @@ public final class RekeyPractitionersCommand {
             writeMapping(mapping, oldToNew);
             boolean committed = false;
             try {
-                Result r = rewrite(c, oldToNew, progress);
+                Result r = rewrite(c, oldToNew, progress, batch);
                 c.commit();
                 committed = true;
                 return r;
@@ -206,84 +208,66 @@ public final class RekeyPractitionersCommand {
         }
     }
 
-    private static Result rewrite(Connection c, Map<String, String> oldToNew, Progress progress) throws SQLException {
-        Map<String, String> newToOld = new HashMap<>();
-        oldToNew.forEach((o, n) -> newToOld.put(n, o));
-
-        long moved = 0;
-        try (PreparedStatement u = c.prepareStatement(
-                "UPDATE DomainEventEntry SET aggregateIdentifier = ? WHERE aggregateIdentifier = ? AND type = ?")) {
-            int pending = 0;
-            for (Map.Entry<String, String> e : oldToNew.entrySet()) {
-                u.setString(1, e.getValue());
-                u.setString(2, e.getKey());
-                u.setString(3, PRACTITIONER_TYPE);
-                u.addBatch();
-                if (++pending == BATCH) {
-                    moved += sum(u.executeBatch());
-                    pending = 0;
-                }
-            }
-            moved += sum(u.executeBatch());
-        }
-
+    private static Result rewrite(Connection c, Map<String, String> oldToNew, Progress progress, int batch)
+            throws SQLException {
         long snapshots = 0;
         if (tableExists(c, "SnapshotEventEntry")) {
             snapshots = deleteSnapshots(c, oldToNew);
         }
 
+        // one scan in global order; each row changed is written once, with only the columns that change
+        long moved = 0;
         long payloads = 0;
         long metaData = 0;
         long rows = 0;
         int registrations = 0;
         long left = 0;
         try (Statement q = c.createStatement();
-             PreparedStatement setPayload = c.prepareStatement(
-                     "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?");
-             PreparedStatement setMeta = c.prepareStatement(
-                     "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?")) {
+             Batched moveAndSetPayload = new Batched(c,
+                     "UPDATE DomainEventEntry SET aggregateIdentifier = ?, payload = ? WHERE globalIndex = ?", batch);
+             Batched move = new Batched(c, "UPDATE DomainEventEntry SET aggregateIdentifier = ? WHERE globalIndex = ?",
+                     batch);
+             Batched setPayload = new Batched(c, "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", batch);
+             Batched setMeta = new Batched(c, "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?", batch)) {
             q.setFetchSize(1_000);
-            try (ResultSet rs = q.executeQuery("SELECT globalIndex, aggregateIdentifier, payloadType, payload, metaData "
-                    + "FROM DomainEventEntry ORDER BY globalIndex")) {
-                boolean textPayload = !binary(rs.getMetaData().getColumnType(4));
-                boolean textMeta = !binary(rs.getMetaData().getColumnType(5));
-                int pending = 0;
+            try (ResultSet rs = q.executeQuery("SELECT globalIndex, aggregateIdentifier, type, payloadType, payload, "
+                    + "metaData FROM DomainEventEntry ORDER BY globalIndex")) {
+                boolean textPayload = !binary(rs.getMetaData().getColumnType(5));
+                boolean textMeta = !binary(rs.getMetaData().getColumnType(6));
                 while (rs.next()) {
                     long index = rs.getLong(1);
                     String aggregate = rs.getString(2);
-                    String oldId = newToOld.get(aggregate);
-                    boolean registration = oldId != null && REGISTERED.equals(rs.getString(3));
-                    Rewrite payload = rewrite(index, "payload", read(rs, 4, textPayload), oldToNew,
-                            registration ? oldId : null);
-                    Rewrite meta = rewrite(index, "metaData", read(rs, 5, textMeta), oldToNew, null);
+                    String newId = PRACTITIONER_TYPE.equals(rs.getString(3)) ? oldToNew.get(aggregate) : null;
+                    boolean registration = newId != null && REGISTERED.equals(rs.getString(4));
+                    Rewrite payload = rewrite(index, "payload", read(rs, 5, textPayload), oldToNew,
+                            registration ? aggregate : null);
+                    Rewrite meta = rewrite(index, "metaData", read(rs, 6, textMeta), oldToNew, null);
                     left += payload.left();
-                    if (payload.changed()) {
-                        write(setPayload, 1, payload.text(), textPayload);
-                        setPayload.setLong(2, index);
-                        setPayload.addBatch();
-                        payloads++;
-                        registrations += payload.idNumberAdded() ? 1 : 0;
+                    if (newId == null && !payload.changed() && !meta.changed()) {
+                        continue;
+                    }
+                    if (newId != null && payload.changed()) {
+                        moveAndSetPayload.ps.setString(1, newId);
+                        write(moveAndSetPayload.ps, 2, payload.text(), textPayload);
+                        moveAndSetPayload.add(3, index);
+                    } else if (newId != null) {
+                        move.ps.setString(1, newId);
+                        move.add(2, index);
+                    } else if (payload.changed()) {
+                        write(setPayload.ps, 1, payload.text(), textPayload);
+                        setPayload.add(2, index);
                     }
                     if (meta.changed()) {
-                        write(setMeta, 1, meta.text(), textMeta);
-                        setMeta.setLong(2, index);
-                        setMeta.addBatch();
-                        metaData++;
+                        write(setMeta.ps, 1, meta.text(), textMeta);
+                        setMeta.add(2, index);
                     }
-                    if (payload.changed() || meta.changed()) {
-                        if (++pending == BATCH) {
-                            setPayload.executeBatch();
-                            setMeta.executeBatch();
-                            pending = 0;
-                        }
-                        progress.rowRewritten(rows + 1);
-                    }
-                    if (oldId != null || payload.changed() || meta.changed()) {
-                        rows++;
-                    }
+                    moved += newId != null ? 1 : 0;
+                    payloads += payload.changed() ? 1 : 0;
+                    metaData += meta.changed() ? 1 : 0;
+                    registrations += payload.idNumberAdded() ? 1 : 0;
+                    rows++;
+                    progress.rowRewritten(c, rows);
                 }
-                setPayload.executeBatch();
-                setMeta.executeBatch();
             }
         }
         if (registrations != oldToNew.size()) {
@@ -310,6 +294,43 @@ public final class RekeyPractitionersCommand {
         }
         return new Result(oldToNew.size(), moved, payloads, metaData, registrations, rows, accessLog, snapshots, left,
                 Map.copyOf(oldToNew));
+    }
+
+    /** One update statement, executed in batches; every row it names must be there, exactly once. */
+    private static final class Batched implements AutoCloseable {
+        final PreparedStatement ps;
+        private final int size;
+        private int pending;
+
+        Batched(Connection c, String sql, int size) throws SQLException {
+            this.ps = c.prepareStatement(sql);
+            this.size = size;
+        }
+
+        /** Sets the last parameter (the row's global index) and adds the row to the batch. */
+        void add(int indexParameter, long globalIndex) throws SQLException {
+            ps.setLong(indexParameter, globalIndex);
+            ps.addBatch();
+            if (++pending == size) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0 && sum(ps.executeBatch()) != pending) {
+                throw new OpsException("an event row changed under the re-keying: nothing was changed");
+            }
+            pending = 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                ps.close();
+            }
+        }
     }
 
     private static long deleteSnapshots(Connection c, Map<String, String> oldToNew) throws SQLException {

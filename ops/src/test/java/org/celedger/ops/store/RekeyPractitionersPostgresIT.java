@@ -66,19 +66,24 @@ class RekeyPractitionersPostgresIT {
         awaitAlone(url, postgres);
         assertThat(dir.resolve("m.csv")).doesNotExist();
 
-        // a failure midway: streams moved, 100 rows rewritten, then the connection's work is lost
+        // a failure midway: in batches of 50, after 100 rows moved or rewritten in the transaction, its work is lost
         assertThatThrownBy(() -> RekeyPractitionersCommand.rekey(pg, dir.resolve("m.csv"), RekeyPractitionersCommand::newId,
-                n -> {
+                (c, n) -> {
                     if (n == 100) {
+                        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier LIKE 'p-%'")) {
+                            rs.next();
+                            assertThat(rs.getLong(1)).as("rows moved so far, inside the transaction").isEqualTo(100);
+                        }
                         throw new SQLException("the disk went away");
                     }
-                })).isInstanceOf(SQLException.class);
+                }, 50)).isInstanceOf(SQLException.class).hasMessage("the disk went away");
         assertThat(EventRows.of(pg)).isEqualTo(before);
         assertThat(accessLog(pg)).containsExactly(P0, P0, P1, null);
         assertThat(dir.resolve("m.csv")).doesNotExist();
 
-        RekeyPractitionersCommand.Result r = RekeyPractitionersCommand.rekey(pg, dir.resolve("pg.csv"), sameIds(), n -> { });
-        RekeyPractitionersCommand.Result onH2 = RekeyPractitionersCommand.rekey(h2, dir.resolve("h2.csv"), sameIds(), n -> { });
+        RekeyPractitionersCommand.Result r = RekeyPractitionersCommand.rekey(pg, dir.resolve("pg.csv"), sameIds(), (c, n) -> { }, 500);
+        RekeyPractitionersCommand.Result onH2 = RekeyPractitionersCommand.rekey(h2, dir.resolve("h2.csv"), sameIds(), (c, n) -> { }, 500);
         assertThat(List.of(r.streams(), r.eventsMoved(), r.payloadsRewritten(), r.metaDataRewritten(),
                 (long) r.profilesGivenIdNumber(), r.eventsRewritten(), r.accessLogRows(), r.snapshotsDeleted(),
                 r.idNumbersLeft())).containsExactly(30, 304L, 308L, 0L, 30L, 308L, 3L, 1L, 0L);

@@ -129,12 +129,17 @@ class RekeyPractitionersTest {
         List<String> accessBefore = accessLog(db);
         Path mapping = dir.resolve("mapping.csv");
 
-        // a crash after three rewritten rows (streams already moved, some payloads rewritten in the transaction)
-        assertThatThrownBy(() -> RekeyPractitionersCommand.rekey(db, mapping, RekeyPractitionersCommand::newId, n -> {
+        // a crash midway: in batches of two, after three rows, the transaction holds a moved stream and rewritten payloads
+        assertThatThrownBy(() -> RekeyPractitionersCommand.rekey(db, mapping, RekeyPractitionersCommand::newId, (c, n) -> {
             if (n == 3) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM "
+                        + "DomainEventEntry WHERE aggregateIdentifier LIKE 'p-%' AND aggregateIdentifier <> 'p-plain'")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("rows moved so far, seen inside the transaction").isEqualTo(2);
+                }
                 throw new SQLException("the disk went away");
             }
-        })).isInstanceOf(SQLException.class).hasMessage("the disk went away");
+        }, 2)).isInstanceOf(SQLException.class).hasMessage("the disk went away");
         assertThat(EventRows.of(db)).isEqualTo(before);
         assertThat(accessLog(db)).isEqualTo(accessBefore);
         assertThat(snapshots(db)).containsExactly(A, "base/b-1", "p-plain");
