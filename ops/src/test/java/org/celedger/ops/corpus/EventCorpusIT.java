@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the store as it was: every question gets the answer that version gave;</li>
  *   <li>the store re-keyed by {@code ops rekey-practitioners}: every question, asked with the old ids replaced by
  *   the new ones of the mapping, gets the answer that version gave with the same replacement applied to the ids
- *   in it (award ids such as {@code sessionId/<id>}), and nothing else differs.</li>
+ *   in it (award ids such as {@code sessionId/<id>}), and nothing else differs; each profile holds its number as
+ *   {@code idNumber}, and once the ledger has run (and sealed it) no number is left in the H2 file or the log.</li>
  * </ol>
  */
 class EventCorpusIT {
@@ -103,6 +104,13 @@ class EventCorpusIT {
                 System.out.printf("corpus %s re-keyed: %d events, %d streams re-keyed (%d events moved, %d payloads "
                                 + "rewritten); %d answers as before under the new ids%n", corpus.getFileName(), imported,
                         r.streams(), r.eventsMoved(), r.payloadsRewritten(), answers.size());
+            }
+            // the ledger sealed the numbers at its start: none is left in the store's bytes, nor in its log
+            for (String file : List.of("data/events.mv.db", "ledger.log")) {
+                byte[] bytes = Files.readAllBytes(work.resolve(file));
+                String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                assertThat(mapping.keySet().stream().filter(text::contains).count())
+                        .as("old ids (ID numbers) in " + file + " after the re-keyed ledger ran").isZero();
             }
             RekeyPractitionersCommand.Result again = RekeyPractitionersCommand.rekey(db, work.resolve("again.csv"));
             assertThat(again.nothingToDo()).as("after the ledger ran on it, nothing is left to re-key").isTrue();
