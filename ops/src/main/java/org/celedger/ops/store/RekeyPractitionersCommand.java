@@ -175,6 +175,15 @@ public final class RekeyPractitionersCommand {
                 c.rollback();
                 return new Result(0, 0, 0, 0, 0, 0, 0, 0, left, Map.of());
             }
+            long sealed = sealedUnderOldIds(c, oldToNew);
+            if (sealed > 0) {
+                c.rollback();
+                throw new OpsException("a ledger of this version already sealed the personal data of " + sealed + " of the "
+                        + oldToNew.size() + " practitioners under their ID-number ids (personal_data_key, "
+                        + "id_number_index): sealed fields are bound to the practitioner id, so re-keying this store "
+                        + "would leave them unreadable. Re-key the backup taken before the upgrade, then start the "
+                        + "ledger on it; nothing was changed");
+            }
             if (Files.exists(mapping)) {
                 c.rollback();
                 throw new OpsException(mapping.toAbsolutePath() + " exists: the mapping is never overwritten. The store "
@@ -331,6 +340,28 @@ public final class RekeyPractitionersCommand {
                 ps.close();
             }
         }
+    }
+
+    /**
+     * How many of the practitioners to re-key have a personal-data key or an ID-number index entry: the ledger's
+     * start sealed their fields under the old id (its id is the ciphertexts' associated data) and indexed them by it.
+     */
+    private static long sealedUnderOldIds(Connection c, Map<String, String> oldToNew) throws SQLException {
+        Set<String> sealed = new HashSet<>();
+        for (String table : List.of("personal_data_key", "id_number_index")) {
+            if (!tableExists(c, table)) {
+                continue;
+            }
+            try (Statement q = c.createStatement();
+                 ResultSet rs = q.executeQuery("SELECT DISTINCT practitioner_id FROM " + table)) {
+                while (rs.next()) {
+                    if (oldToNew.containsKey(rs.getString(1))) {
+                        sealed.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return sealed.size();
     }
 
     private static long deleteSnapshots(Connection c, Map<String, String> oldToNew) throws SQLException {

@@ -179,6 +179,27 @@ class RekeyPractitionersTest {
     }
 
     @Test
+    void refusesAStoreWhosePersonalDataALedgerAlreadySealedUnderTheOldIds(@TempDir Path dir) throws Exception {
+        EventStoreDatabase db = store(dir.resolve("data"));
+        try (Connection c = db.connect(true); Statement s = c.createStatement()) {
+            // as ledger-app's PersonalDataKeys makes them: one wrapped key per practitioner id
+            s.execute("CREATE TABLE personal_data_key (practitioner_id VARCHAR(255) PRIMARY KEY,"
+                    + " wrapped_key VARCHAR(200) NOT NULL, created_at TIMESTAMP NOT NULL)");
+            s.execute("INSERT INTO personal_data_key VALUES ('" + B + "', 'wrapped', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO personal_data_key VALUES ('p-plain', 'wrapped', CURRENT_TIMESTAMP)");
+        }
+        List<EventRows.Row> before = EventRows.of(db);
+        Output out = ops("rekey-practitioners", "--data-dir", dir.resolve("data").toString(), "--mapping",
+                dir.resolve("m.csv").toString());
+        assertThat(out.status()).isEqualTo(1);
+        assertThat(out.err()).contains("already sealed the personal data of 1 of the 2 practitioners under their "
+                + "ID-number ids", "Re-key the backup taken before the upgrade", "nothing was changed")
+                .doesNotContain(B).doesNotContain(A);
+        assertThat(EventRows.of(db)).isEqualTo(before);
+        assertThat(dir.resolve("m.csv")).doesNotExist();
+    }
+
+    @Test
     void neverOverwritesAMappingAndNamesWhatIsWrong(@TempDir Path dir) throws Exception {
         EventStoreDatabase db = store(dir.resolve("data"));
         List<EventRows.Row> before = EventRows.of(db);
