@@ -238,7 +238,7 @@ public final class RekeyPractitionersCommand {
                      batch);
              Batched setPayload = new Batched(c, "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", batch);
              Batched setMeta = new Batched(c, "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?", batch)) {
-            q.setFetchSize(1_000);
+            q.setFetchSize(batch); // PostgreSQL: a cursor read in portions between the batches of updates
             try (ResultSet rs = q.executeQuery("SELECT globalIndex, aggregateIdentifier, type, payloadType, payload, "
                     + "metaData FROM DomainEventEntry ORDER BY globalIndex")) {
                 boolean textPayload = !binary(rs.getMetaData().getColumnType(5));

@@ -82,8 +82,9 @@ class RekeyPractitionersPostgresIT {
         assertThat(accessLog(pg)).containsExactly(P0, P0, P1, null);
         assertThat(dir.resolve("m.csv")).doesNotExist();
 
-        RekeyPractitionersCommand.Result r = RekeyPractitionersCommand.rekey(pg, dir.resolve("pg.csv"), sameIds(), (c, n) -> { }, 500);
-        RekeyPractitionersCommand.Result onH2 = RekeyPractitionersCommand.rekey(h2, dir.resolve("h2.csv"), sameIds(), (c, n) -> { }, 500);
+        // in batches of 40 (and reads of 40 rows): PostgreSQL's cursor is read between the batches of updates
+        RekeyPractitionersCommand.Result r = RekeyPractitionersCommand.rekey(pg, dir.resolve("pg.csv"), sameIds(), (c, n) -> { }, 40);
+        RekeyPractitionersCommand.Result onH2 = RekeyPractitionersCommand.rekey(h2, dir.resolve("h2.csv"), sameIds(), (c, n) -> { }, 40);
         assertThat(List.of(r.streams(), r.eventsMoved(), r.payloadsRewritten(), r.metaDataRewritten(),
                 (long) r.profilesGivenIdNumber(), r.eventsRewritten(), r.accessLogRows(), r.snapshotsDeleted(),
                 r.idNumbersLeft())).containsExactly(30, 304L, 308L, 0L, 30L, 308L, 3L, 1L, 0L);
