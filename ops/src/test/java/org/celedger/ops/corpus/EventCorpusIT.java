@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the store re-keyed by {@code ops rekey-practitioners}: every question, asked with the old ids replaced by
  *   the new ones of the mapping, gets the answer that version gave with the same replacement applied to the ids
  *   in it (award ids such as {@code sessionId/<id>}), and nothing else differs; each profile holds its number as
- *   {@code idNumber}, and once the ledger has run (and sealed it) no number is left in the H2 file or the log.</li>
+ *   {@code idNumber} and is found by it ({@code GET /api/v1/practitioners?idNumber=}), and once the ledger has run
+ *   (and sealed it) no number is left in the H2 file or the log.</li>
  * </ol>
  */
 class EventCorpusIT {
@@ -100,6 +101,11 @@ class EventCorpusIT {
                     assertThat(profile.path("id").asText()).isEqualTo(e.getValue());
                     assertThat(profile.path("profile").path("idNumber").asText()).as("profile.idNumber of a re-keyed "
                             + "practitioner").isEqualTo(e.getKey());
+                    // and finds them by it: the ID-number index was built from the migrated profiles
+                    JsonNode found = ledger.client().get("/api/v1/practitioners?idNumber=" + e.getKey())
+                            .expectOk("lookup").json().path("items");
+                    assertThat(found.size()).as("practitioners found by a re-keyed number").isEqualTo(1);
+                    assertThat(found.get(0).path("practitionerId").asText()).isEqualTo(e.getValue());
                 }
                 System.out.printf("corpus %s re-keyed: %d events, %d streams re-keyed (%d events moved, %d payloads "
                                 + "rewritten); %d answers as before under the new ids%n", corpus.getFileName(), imported,
