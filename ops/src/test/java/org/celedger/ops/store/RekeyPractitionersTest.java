@@ -123,6 +123,21 @@ class RekeyPractitionersTest {
     }
 
     @Test
+    void onceSealedAndCompactedTheFileHoldsNoNumber(@TempDir Path dir) throws Exception {
+        EventStoreDatabase db = store(dir.resolve("data"));
+        assertThat(RekeyPractitionersCommand.rekey(db, dir.resolve("m.csv")).streams()).isEqualTo(2);
+        try (Connection c = db.connect(true); Statement s = c.createStatement()) {
+            // what the ledger's start does to the plain numbers (ledger-app PersonalDataSealing), in place
+            s.executeUpdate("UPDATE DomainEventEntry SET payload = X'7B7D' WHERE payloadType = '" + REG + "'");
+        }
+        Output out = ops("compact-store", "--data-dir", dir.resolve("data").toString());
+        assertThat(out.status()).as(out.err()).isEqualTo(0);
+        assertThat(out.out()).startsWith("compacted " + db.url());
+        String file = new String(Files.readAllBytes(dir.resolve("data/events.mv.db")), StandardCharsets.ISO_8859_1);
+        assertThat(file).doesNotContain(A).doesNotContain(B).doesNotContain(B.toUpperCase()).contains("p-plain");
+    }
+
+    @Test
     void aFailureMidwayLeavesTheStoreAsItWasAndNoMapping(@TempDir Path dir) throws Exception {
         EventStoreDatabase db = store(dir.resolve("data"));
         List<EventRows.Row> before = EventRows.of(db);
