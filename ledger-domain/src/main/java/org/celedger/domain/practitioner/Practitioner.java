@@ -69,8 +69,9 @@ public class Practitioner {
     public WriteOutcome handle(RegisterPractitionerCommand command,
                                @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
         id("id", command.practitionerId());
-        // An id is seen in every URL, log and store: a new one must not be a resident ID number (API.md "Personal
-        // data"). Practitioners registered under one before keep it until `ops rekey-practitioners` moves them.
+        // An id is seen in every URL, log and store: a new one must not be a resident ID number
+        // (API.md "Personal data"). Practitioners registered under one before keep it until
+        // `ops rekey-practitioners` moves them.
         that(registration != null || !ResidentIdNumber.isValid(ResidentIdNumber.normalised(command.practitionerId())),
                 "id", "a practitioner id must carry no personal data, and this one is a resident ID number;"
                         + " choose another id and give the number as profile.idNumber");
