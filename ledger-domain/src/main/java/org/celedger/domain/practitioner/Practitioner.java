@@ -190,6 +190,11 @@ public class Practitioner {
     @CommandHandler
     public WriteOutcome handle(ErasePersonalDataCommand command) {
         id("erasureId", command.erasureId());
+        if (ResidentIdNumber.isValid(ResidentIdNumber.normalised(practitionerId))) {
+            // Its data is not sealed while its id is its number (API.md "Personal data"): no key to destroy yet.
+            throw new StateConflictException("practitionerId", "this practitioner's id is a resident ID number, so"
+                    + " their data is not sealed yet: re-key the store first (ops rekey-practitioners), then erase");
+        }
         var event = new PersonalDataErased(practitionerId, command.erasureId(), reason("reason", command.reason()),
                 text("legalBasis", command.legalBasis()));
         if (erasure != null && !erasure.erasureId().equals(command.erasureId())) {

@@ -284,6 +284,13 @@ public final class RekeyPractitionersCommand {
                     + "streams have no PractitionerRegistered to give profile.idNumber: nothing was changed");
         }
 
+        if (tableExists(c, "personal_data_sealing")) {
+            // A ledger that started on this store left these practitioners unsealed (their id was their number): its
+            // next start seals and indexes the store from the beginning again, them included.
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE personal_data_sealing SET sealed_through = -1");
+            }
+        }
         long accessLog = 0;
         if (tableExists(c, "personal_data_access")) {
             try (PreparedStatement u = c.prepareStatement(
