@@ -37,10 +37,10 @@ public final class CompactCommand {
                     s.execute("SHUTDOWN COMPACT"); // rewrites the whole file from its live pages, then closes it
                 } else if (db.postgres()) {
                     s.execute("VACUUM FULL DomainEventEntry");
-                    if (RekeyPractitionersCommand.tableExists(c, "SnapshotEventEntry")) {
+                    if (EventStoreDatabase.tableExists(c, "SnapshotEventEntry")) {
                         s.execute("VACUUM FULL SnapshotEventEntry");
                     }
-                    if (RekeyPractitionersCommand.tableExists(c, "personal_data_access")) {
+                    if (EventStoreDatabase.tableExists(c, "personal_data_access")) {
                         s.execute("VACUUM FULL personal_data_access");
                     }
                 } else {

@@ -220,7 +220,7 @@ public final class RekeyPractitionersCommand {
     private static Result rewrite(Connection c, Map<String, String> oldToNew, Progress progress, int batch)
             throws SQLException {
         long snapshots = 0;
-        if (tableExists(c, "SnapshotEventEntry")) {
+        if (EventStoreDatabase.tableExists(c, "SnapshotEventEntry")) {
             snapshots = deleteSnapshots(c, oldToNew);
         }
 
@@ -284,7 +284,7 @@ public final class RekeyPractitionersCommand {
                     + "streams have no PractitionerRegistered to give profile.idNumber: nothing was changed");
         }
 
-        if (tableExists(c, "personal_data_sealing")) {
+        if (EventStoreDatabase.tableExists(c, "personal_data_sealing")) {
             // A ledger that started on this store left these practitioners unsealed (their id was their number): its
             // next start seals and indexes the store from the beginning again, them included.
             try (Statement s = c.createStatement()) {
@@ -292,7 +292,7 @@ public final class RekeyPractitionersCommand {
             }
         }
         long accessLog = 0;
-        if (tableExists(c, "personal_data_access")) {
+        if (EventStoreDatabase.tableExists(c, "personal_data_access")) {
             try (PreparedStatement u = c.prepareStatement(
                     "UPDATE personal_data_access SET practitioner_id = ? WHERE practitioner_id = ?")) {
                 int pending = 0;
@@ -356,7 +356,7 @@ public final class RekeyPractitionersCommand {
     private static long sealedUnderOldIds(Connection c, Map<String, String> oldToNew) throws SQLException {
         Set<String> sealed = new HashSet<>();
         for (String table : List.of("personal_data_key", "id_number_index")) {
-            if (!tableExists(c, table)) {
+            if (!EventStoreDatabase.tableExists(c, table)) {
                 continue;
             }
             try (Statement q = c.createStatement();
@@ -595,17 +595,6 @@ public final class RekeyPractitionersCommand {
     }
 
     /** Table names unquoted: upper case on H2, lower on PostgreSQL. */
-    static boolean tableExists(Connection c, String name) throws SQLException {
-        for (String n : new String[]{name.toUpperCase(), name.toLowerCase(), name}) {
-            try (ResultSet rs = c.getMetaData().getTables(null, null, n, new String[]{"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static void refuseOtherSessions(Connection c, EventStoreDatabase db) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
