@@ -50,8 +50,10 @@ class PersonalDataSerializerTest {
         for (int i = 0; i < material.length; i++) {
             material[i] = (byte) i;
         }
+        // as the ledger's mapper (SerializerConfiguration): decimals exactly as written, 8.0 stays 8.0
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
         keys = new PersonalDataKeys(db, MasterKeys.of(material), Duration.ofSeconds(60));
         serializer = new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys);
     }
