@@ -105,7 +105,8 @@ public class PersonalDataKeys {
         List<String> wrapped = jdbc.queryForList("SELECT wrapped_key FROM personal_data_key WHERE practitioner_id = ?",
                 String.class, practitionerId);
         SecretKey key = wrapped.isEmpty() ? null : unwrap(practitionerId, wrapped.get(0));
-        if (!madeInTransaction.get().contains(practitionerId)) {
+        // "No key" is not kept: another node may be making it this moment. Only this node's own erasure is.
+        if (key != null && !madeInTransaction.get().contains(practitionerId)) {
             cache.put(practitionerId, new Cached(key, System.nanoTime()));
         }
         return Optional.ofNullable(key);
@@ -124,7 +125,6 @@ public class PersonalDataKeys {
             // Another transaction made this practitioner's key first: this write is retried and then seals with it.
             throw new ConcurrencyException("another write made this practitioner's personal-data key first");
         }
-        cache.remove(practitionerId); // the "no key" read before making it
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             madeInTransaction.get().add(practitionerId);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
