@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.celedger.domain.InvalidFactException;
+import org.celedger.domain.practitioner.ResidentIdNumber;
 import org.celedger.domain.practitioner.Category;
 
 /**
@@ -26,7 +26,9 @@ import org.celedger.domain.practitioner.Category;
  * <p><b>Columns</b>, found by their header, in any order (Latin names ignore case):
  * <ul>
  *   <li>the practitioner: {@code practitionerId} or {@code 人员编号} (the ledger's id), else {@code 身份证号} /
- *       {@code 身份证号码} (an 18-character resident ID number used as the id, its check digit verified);</li>
+ *       {@code 身份证号码}: a resident ID number, its check character verified, that the caller resolves to the
+ *       practitioner registered with it ({@link PractitionersByIdNumber}); the number never becomes an id and
+ *       no message quotes it;</li>
  *   <li>{@code 学时} (or {@code hours}): hours with at most one decimal;</li>
  *   <li>{@code 科目类别} (or {@code category}): {@code 公需科目} / {@code 公需} / {@code PUBLIC} or
  *       {@code 专业科目} / {@code 专业} / {@code PROFESSIONAL};</li>
@@ -43,10 +45,6 @@ import org.celedger.domain.practitioner.Category;
 public final class RosterCsv {
 
     private static final Charset GBK = Charset.forName("GB18030");
-    private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dX]");
-    /** GB 11643-1999 weights of the first 17 digits, and the check character for each sum modulo 11. */
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String ID_CHECK = "10X98765432";
 
     private static final List<String> ID_HEADERS = List.of("practitionerid", "人员编号");
     private static final List<String> RESIDENT_ID_HEADERS = List.of("身份证号", "身份证号码");
@@ -65,8 +63,13 @@ public final class RosterCsv {
         return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
     }
 
-    /** The data rows of the roster in {@code bytes}, in file order. */
+    /** The data rows of a roster in {@code bytes} that names practitioners by the ledger's id only, in file order. */
     public static List<RosterCsvRow> parse(byte[] bytes) {
+        return parse(bytes, PractitionersByIdNumber.NONE);
+    }
+
+    /** The data rows of the roster in {@code bytes}, in file order, 身份证号 resolved by {@code byIdNumber}. */
+    public static List<RosterCsvRow> parse(byte[] bytes, PractitionersByIdNumber byIdNumber) {
         List<List<String>> records = records(decode(bytes));
         if (records.isEmpty() || blank(records.get(0))) {
             throw new InvalidFactException("roster", "the roster has no header row");
@@ -75,7 +78,7 @@ public final class RosterCsv {
         List<RosterCsvRow> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             if (!blank(records.get(i))) {
-                rows.add(row(i + 1, records.get(i), columns));
+                rows.add(row(i + 1, records.get(i), columns, byIdNumber));
             }
         }
         return rows;
@@ -95,7 +98,8 @@ public final class RosterCsv {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static RosterCsvRow row(int rowNumber, List<String> cells, Columns columns) {
+    private static RosterCsvRow row(int rowNumber, List<String> cells, Columns columns,
+                                    PractitionersByIdNumber byIdNumber) {
         if (cells.size() < columns.count
                 || cells.subList(columns.count, cells.size()).stream().anyMatch(c -> !c.isBlank())) {
             return RosterCsvRow.invalid(rowNumber, "row", "row " + rowNumber + " has " + cells.size()
@@ -103,9 +107,8 @@ public final class RosterCsv {
         }
         try {
             String practitionerId = cells.get(columns.id);
-            if (columns.idIsResidentId) {
-                practitionerId = practitionerId.toUpperCase(Locale.ROOT); // the check character x is written X
-                checkResidentId(rowNumber, practitionerId);
+            if (columns.idIsResidentId && !practitionerId.isEmpty()) {
+                practitionerId = practitioner(rowNumber, ResidentIdNumber.normalised(practitionerId), byIdNumber);
             }
             String hoursText = cells.get(columns.hours);
             BigDecimal hours;
@@ -142,23 +145,14 @@ public final class RosterCsv {
         };
     }
 
-    /** An 18-character resident ID number with a valid check character (GB 11643-1999). */
-    private static void checkResidentId(int rowNumber, String id) {
-        if (id.isEmpty()) {
-            return; // reported as missing by the entry check
+    /** The practitioner registered with a valid resident ID number; neither message quotes the number. */
+    private static String practitioner(int rowNumber, String number, PractitionersByIdNumber byIdNumber) {
+        if (!ResidentIdNumber.isValid(number)) {
+            throw new InvalidFactException("idNumber", "row " + rowNumber
+                    + ": 身份证号 is not a valid resident ID number (18 characters, check character)");
         }
-        boolean valid = RESIDENT_ID.matcher(id).matches();
-        if (valid) {
-            int sum = 0;
-            for (int i = 0; i < 17; i++) {
-                sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-            }
-            valid = ID_CHECK.charAt(sum % 11) == id.charAt(17);
-        }
-        if (!valid) {
-            throw new InvalidFactException("practitionerId", "row " + rowNumber + ": 身份证号 " + excerpt(id)
-                    + " is not a valid resident ID number (18 characters, check character)");
-        }
+        return byIdNumber.practitionerId(number).orElseThrow(() -> new InvalidFactException("idNumber",
+                "row " + rowNumber + ": no practitioner is registered with this 身份证号"));
     }
 
     /** Where the columns the ledger reads are, by header. */

@@ -54,6 +54,8 @@ public class Practitioner {
      * folds them (a transfer from its effective date), for the profile a registrar's scope is judged on.
      */
     private final List<PractitionerEvent> profileSteps = new ArrayList<>();
+    /** The erasure of this practitioner's personal data, once recorded. */
+    private PersonalDataErased erasure;
 
     protected Practitioner() {
         // for Axon: rebuilt from events
@@ -67,6 +69,11 @@ public class Practitioner {
     public WriteOutcome handle(RegisterPractitionerCommand command,
                                @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
         id("id", command.practitionerId());
+        // An id is seen in every URL, log and store: a new one must not be a resident ID number (API.md "Personal
+        // data"). Practitioners registered under one before keep it until `ops rekey-practitioners` moves them.
+        that(registration != null || !ResidentIdNumber.isValid(ResidentIdNumber.normalised(command.practitionerId())),
+                "id", "a practitioner id must carry no personal data, and this one is a resident ID number;"
+                        + " choose another id and give the number as profile.idNumber");
         PractitionerProfile candidate = present("profile", command.profile());
         checkProfile("", candidate);
         if (scope != null && !scope.covers(candidate)) {
@@ -85,6 +92,8 @@ public class Practitioner {
         id("correctionId", command.correctionId());
         ProfileChanges changes = present("changes", command.changes());
         that(!changes.changesNothing(), "changes", "changes must name at least one profile field");
+        that(changes.birthDate() != null || changes.birthYearMonth() == null, "changes.birthYearMonth",
+                "birthYearMonth follows birthDate: correct birthDate instead");
         String reason = reason("reason", command.reason());
         PractitionerProfileCorrected earlier = corrections.get(command.correctionId());
         if (earlier != null) {
@@ -94,7 +103,14 @@ public class Practitioner {
             }
             throw idUsed("correctionId", command.correctionId()).get();
         }
-        checkProfile("changes.", profile.correctedBy(changes));
+        if (erasure != null) {
+            if (changes.changePersonalData()) {
+                throw new StateConflictException("changes", "practitioner " + practitionerId
+                        + "'s personal data was erased (" + erasure.erasureId() + "); it is not recorded again");
+            }
+        } else {
+            checkProfile("changes.", profile.correctedBy(changes));
+        }
         apply(new PractitionerProfileCorrected(practitionerId, command.correctionId(), changes,
                 profile.valuesChangedBy(changes), reason));
         return WriteOutcome.ACCEPTED;
@@ -102,10 +118,21 @@ public class Practitioner {
 
     private static void checkProfile(String prefix, PractitionerProfile p) {
         text(prefix + "name", p.name());
-        present(prefix + "gender", p.gender());
+        Gender gender = present(prefix + "gender", p.gender());
         LocalDate birthDate = present(prefix + "birthDate", p.birthDate());
         that(!birthDate.isBefore(EARLIEST_BIRTH_DATE) && !birthDate.isAfter(today()), prefix + "birthDate",
                 "birthDate " + birthDate + " is not a plausible birth date");
+        if (p.idNumber() != null) {
+            // Never quoted in a message: the number is sensitive personal information.
+            String number = p.idNumber();
+            that(ResidentIdNumber.isValid(number), prefix + "idNumber",
+                    "idNumber is not a resident ID number of GB 11643-1999 (18 characters, the last a check character"
+                            + " of the first 17; x is written X)");
+            that(birthDate.equals(ResidentIdNumber.birthDate(number)), prefix + "idNumber",
+                    "idNumber holds another birth date than birthDate");
+            that(gender == ResidentIdNumber.gender(number), prefix + "idNumber",
+                    "idNumber's sequence digit is of the other gender than gender");
+        }
         present(prefix + "jurisdiction", p.jurisdiction());
         text(prefix + "region", p.region());
         present(prefix + "sector", p.sector());
@@ -151,6 +178,24 @@ public class Practitioner {
             }
         }
         return current;
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    /**
+     * Records the erasure of this practitioner's personal data. The key that encrypts it is destroyed in the
+     * same transaction (ledger-app, PersonalDataKeys), so the fact and the shredding stand or fall together.
+     */
+    @CommandHandler
+    public WriteOutcome handle(ErasePersonalDataCommand command) {
+        id("erasureId", command.erasureId());
+        var event = new PersonalDataErased(practitionerId, command.erasureId(), reason("reason", command.reason()),
+                text("legalBasis", command.legalBasis()));
+        if (erasure != null && !erasure.erasureId().equals(command.erasureId())) {
+            throw new StateConflictException("erasureId", "practitioner " + practitionerId
+                    + "'s personal data was already erased (" + erasure.erasureId() + ")");
+        }
+        return recordOnce(erasure, event, idUsed("erasureId", command.erasureId()));
     }
 
     // ---------------------------------------------------------------- credits
@@ -371,6 +416,16 @@ public class Practitioner {
         corrections.put(event.correctionId(), event);
         profile = profile.correctedBy(event.changes());
         profileSteps.add(event);
+    }
+
+    /** From the erasure on, this state holds what a replay holds: the facts without their personal data. */
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erasure = event;
+        registration = new PractitionerRegistered(practitionerId, registration.profile().withoutPersonalData());
+        profile = profile.withoutPersonalData();
+        corrections.replaceAll((id, c) -> c.withoutPersonalData());
+        profileSteps.replaceAll(step -> step instanceof PractitionerProfileCorrected c ? c.withoutPersonalData() : step);
     }
 
     @EventSourcingHandler

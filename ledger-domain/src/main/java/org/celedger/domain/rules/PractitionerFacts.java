@@ -9,6 +9,7 @@ import org.celedger.domain.practitioner.ExemptionGranted;
 import org.celedger.domain.practitioner.ExemptionRevoked;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.practitioner.PractitionerProfile;
+import org.celedger.domain.practitioner.PersonalDataErased;
 import org.celedger.domain.practitioner.PractitionerProfileCorrected;
 import org.celedger.domain.practitioner.PractitionerRegistered;
 import org.celedger.domain.practitioner.PractitionerTransferred;
@@ -115,6 +116,8 @@ public final class PractitionerFacts {
             ProfileChanges changes = ((PractitionerProfileCorrected) fact.event()).changes();
             f.profileSteps.add((before, date) -> before == null ? null : before.correctedBy(changes));
         });
+        folds.put(PersonalDataErased.class, (f, fact) ->
+                f.profileSteps.add((before, date) -> before == null ? null : before.withoutPersonalData()));
         folds.put(PractitionerTransferred.class, (f, fact) -> {
             PractitionerTransferred t = (PractitionerTransferred) fact.event();
             f.profileSteps.add((before, date) -> before != null && t.effectiveDate() != null

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.celedger.domain.InvalidFactException;
 import org.celedger.domain.practitioner.Category;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,11 @@ class RosterCsvTest {
     private static final String WANG = "150102198005170023";
     private static final String LI = "150102197511031515";
     private static final String ZHAO = "64010419900101123X";
+    /** Valid, but no practitioner is registered with it. */
+    private static final String NOBODY = "150203199001011232";
+    /** The practitioners the ledger would find by those numbers. */
+    private static final PractitionersByIdNumber REGISTERED = number -> Optional.ofNullable(
+            Map.of(WANG, "p-wang", LI, "p-li", ZHAO, "p-zhao").get(number));
 
     @Test
     void readsAGbkFileWithChineseNames() throws Exception {
@@ -30,10 +37,10 @@ class RosterCsvTest {
         byte[] gbk = csv.getBytes("GBK");
         assertThat(gbk).isNotEqualTo(csv.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(RosterCsv.parse(gbk)).containsExactly(
-                RosterCsvRow.of(2, new RosterEntry(WANG, "王芳", new BigDecimal("24.0"), Category.PROFESSIONAL)),
-                RosterCsvRow.of(3, new RosterEntry(LI, "李明", new BigDecimal("12.5"), Category.PUBLIC)),
-                RosterCsvRow.of(4, new RosterEntry(ZHAO, "赵岩", new BigDecimal("8.0"), Category.PUBLIC)));
+        assertThat(RosterCsv.parse(gbk, REGISTERED)).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry("p-wang", "王芳", new BigDecimal("24.0"), Category.PROFESSIONAL)),
+                RosterCsvRow.of(3, new RosterEntry("p-li", "李明", new BigDecimal("12.5"), Category.PUBLIC)),
+                RosterCsvRow.of(4, new RosterEntry("p-zhao", "赵岩", new BigDecimal("8.0"), Category.PUBLIC)));
     }
 
     @Test
@@ -41,8 +48,8 @@ class RosterCsvTest {
         String csv = HEADER + "1,赵䶮,男," + ZHAO + ",银川市人民医院,8,公需科目\n";
         byte[] gb18030 = csv.getBytes(Charset.forName("GB18030"));
 
-        assertThat(RosterCsv.parse(gb18030)).containsExactly(
-                RosterCsvRow.of(2, new RosterEntry(ZHAO, "赵䶮", new BigDecimal("8.0"), Category.PUBLIC)));
+        assertThat(RosterCsv.parse(gb18030, REGISTERED)).containsExactly(
+                RosterCsvRow.of(2, new RosterEntry("p-zhao", "赵䶮", new BigDecimal("8.0"), Category.PUBLIC)));
     }
 
     @Test
@@ -76,9 +83,10 @@ class RosterCsvTest {
                 + "7,赵六,女,150102198005170024,内蒙古大学,24,专业科目\r\n"     // wrong check character
                 + "8,钱七,女," + LI + ",内蒙古大学,2.25,专业科目\r\n"          // two decimals
                 + "9,孙八,女," + LI + ",内蒙古大学,0,专业科目\r\n"             // zero hours
-                + "10,周九,男," + ZHAO + ",内蒙古大学,16,公需科目,,\r\n";      // trailing empty cells are fine
+                + "10,周九,男," + ZHAO + ",内蒙古大学,16,公需科目,,\r\n"       // trailing empty cells are fine
+                + "11,吴十,男," + NOBODY + ",内蒙古大学,16,公需科目\r\n";     // nobody registered with it
 
-        List<RosterCsvRow> rows = RosterCsv.parse(csv.getBytes(Charset.forName("GBK")));
+        List<RosterCsvRow> rows = RosterCsv.parse(csv.getBytes(Charset.forName("GBK")), REGISTERED);
 
         assertThat(rows).extracting(RosterCsvRow::rowNumber, RosterCsvRow::valid, RosterCsvRow::field).containsExactly(
                 tuple(2, true, null),
@@ -86,10 +94,11 @@ class RosterCsvTest {
                 tuple(4, false, "category"),
                 tuple(5, false, "practitionerId"),
                 tuple(6, false, "row"),
-                tuple(8, false, "practitionerId"),
+                tuple(8, false, "idNumber"),
                 tuple(9, false, "hours"),
                 tuple(10, false, "hours"),
-                tuple(11, true, null));
+                tuple(11, true, null),
+                tuple(12, false, "idNumber"));
         assertThat(rows).filteredOn(r -> !r.valid()).allSatisfy(r -> {
             assertThat(r.message()).startsWith("row " + r.rowNumber());
             assertThat(r.entry()).isNull();
@@ -98,7 +107,13 @@ class RosterCsvTest {
         assertThat(rows.get(2).message()).contains("选修科目");
         assertThat(rows.get(4).message()).isEqualTo("row 6 has 6 columns, the header has 7");
         assertThat(rows.get(8).entry()).isEqualTo(
-                new RosterEntry(ZHAO, "周九", new BigDecimal("16.0"), Category.PUBLIC));
+                new RosterEntry("p-zhao", "周九", new BigDecimal("16.0"), Category.PUBLIC));
+        assertThat(rows.get(5).message()).isEqualTo(
+                "row 8: 身份证号 is not a valid resident ID number (18 characters, check character)");
+        assertThat(rows.get(9).message()).isEqualTo("row 12: no practitioner is registered with this 身份证号");
+        // A resident ID number is sensitive personal information: no message quotes one.
+        assertThat(rows).allSatisfy(r -> assertThat(String.valueOf(r.message()))
+                .doesNotContain(WANG, LI, ZHAO, NOBODY, "150102198005170024"));
     }
 
     @Test

@@ -38,7 +38,9 @@ final class AgeThreshold {
     String detail(ReliefContext c) {
         PractitionerProfile profile = c.profile();
         Cited<Integer> threshold = forGender(profile.gender());
-        return profile.gender() + " born " + profile.birthDate() + ", aged " + c.age() + " at the as-of date (≥ " + threshold.value()
+        String born = profile.birthDate() != null ? profile.birthDate().toString()
+                : profile.birthYearMonth() + " (the day erased: counted from the month's last day, RULES.md §6.1)";
+        return profile.gender() + " born " + born + ", aged " + c.age() + " at the as-of date (≥ " + threshold.value()
                 + ", " + threshold.cite() + ")";
     }
 

@@ -28,8 +28,11 @@ public final class ReliefContext {
         this.query = query;
         this.asOf = asOf;
         this.baseWindow = baseWindow;
-        // I-9: the age at the as-of date; a birthday on that date counts.
-        this.age = profile.birthDate() == null ? -1 : Period.between(profile.birthDate(), asOf).getYears();
+        // I-9: the age at the as-of date; a birthday on that date counts. After an erasure only the birth month is
+        // known (RULES.md §6.1): the birthday is then taken as its last day, so no relief comes before it is due.
+        LocalDate birthday = profile.birthDate() != null ? profile.birthDate()
+                : profile.birthYearMonth() != null ? profile.birthYearMonth().atEndOfMonth() : null;
+        this.age = birthday == null ? -1 : Period.between(birthday, asOf).getYears();
     }
 
     PractitionerFacts facts() {
