@@ -534,6 +534,14 @@ async function busy(buttons, progress, work) {
   }
 }
 
+/** Shows what an answer says, and shows it again in the other language when the language changes. */
+const views = new Map();
+function shown(name, render) {
+  views.set(name, render);
+  render();
+}
+redraw.push(() => views.forEach((render) => render()));
+
 // ---------------------------------------------------------------- charts (echarts from the ledger's webjar)
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 function chart(box, option) {
@@ -596,18 +604,20 @@ $('show-history').addEventListener('click', async () => {
   $('history-error').textContent = '';
   try {
     current.history = await api('GET', `/api/v1/practitioners/${current.id}/history`);
-    $('timeline').replaceChildren(...current.history.map((e) => {
-      const facts = SUMMARY.filter((k) => e.payload?.[k] != null).map((k) => `${k}: ${e.payload[k]}`).join(' · ');
-      const item = element('li', {},
-        element('time', { dateTime: e.recordedAt, textContent: e.recordedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z') }),
-        element('strong', { className: 'event-type', textContent: `#${e.sequence} ${e.type}` }),
-        element('span', { className: 'actor', textContent: `${t('recordedBy')}: ${e.actor.name ?? e.actor.keyId} (${e.actor.keyId})`
-          + (e.actor.via ? ` via ${e.actor.via}` : '') }),
-        element('span', { className: 'facts', textContent: facts }));
-      item.dataset.sequence = e.sequence;
-      return item;
-    }));
-    $('timeline').hidden = false;
+    shown('timeline', () => {
+      $('timeline').replaceChildren(...current.history.map((e) => {
+        const facts = SUMMARY.filter((k) => e.payload?.[k] != null).map((k) => `${k}: ${e.payload[k]}`).join(' · ');
+        const item = element('li', {},
+          element('time', { dateTime: e.recordedAt, textContent: e.recordedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z') }),
+          element('strong', { className: 'event-type', textContent: `#${e.sequence} ${e.type}` }),
+          element('span', { className: 'actor', textContent: `${t('recordedBy')}: ${e.actor.name ?? e.actor.keyId} (${e.actor.keyId})`
+            + (e.actor.via ? ` via ${e.actor.via}` : '') }),
+          element('span', { className: 'facts', textContent: facts }));
+        item.dataset.sequence = e.sequence;
+        return item;
+      }));
+      $('timeline').hidden = false;
+    });
   } catch (e) {
     if (e.status !== 401) $('history-error').textContent = e.message;
   }
@@ -642,10 +652,12 @@ $('certify').addEventListener('submit', async (event) => {
   if ($('as-of').value) body.asOf = $('as-of').value;
   try {
     const answer = await api('POST', `/api/v1/practitioners/${current.id}/certifications`, body);
-    $('certified').textContent = `${t('certifiedAs')} ${answer.certificationId} (${t(answer.status)}): `
-      + `${t(answer.decision.outcome)} · ${answer.decision.ruleSet.id} · upToSequence ${answer.decision.upToSequence}`;
-    $('certified').dataset.outcome = answer.decision.outcome;
-    $('certified').hidden = false;
+    shown('certified', () => {
+      $('certified').textContent = `${t('certifiedAs')} ${answer.certificationId} (${t(answer.status)}): `
+        + `${t(answer.decision.outcome)} · ${answer.decision.ruleSet.id} · upToSequence ${answer.decision.upToSequence}`;
+      $('certified').dataset.outcome = answer.decision.outcome;
+      $('certified').hidden = false;
+    });
     $('review-id').value = answer.certificationId;
   } catch (e) {
     if (e.status !== 401) $('certify-error').textContent = e.message;
@@ -657,24 +669,26 @@ $('review').addEventListener('submit', async (event) => {
   $('certify-error').textContent = '';
   try {
     const review = await api('GET', `/api/v1/practitioners/${current.id}/certifications/${encodeURIComponent($('review-id').value.trim())}`);
-    const c = review.certification;
-    $('review-verdict').textContent = `${c.certificationId}: ${t(c.outcome)} · ${review.reproduced ? t('reproduced') : t('notReproduced')}`;
-    $('review-verdict').className = 'outcome ' + (review.reproduced ? 'met' : 'not-met');
-    $('review-verdict').dataset.reproduced = review.reproduced;
-    $('review-today').textContent = `${t('today')}: ${t(review.today.outcome)} · `
-      + (review.todayAgrees ? t('todayAgrees') : t('todayDiffers') + ' ⚠')
-      + (review.ruleSetUnchanged ? '' : ` · ${t('ruleSetChanged')}`) + ` · ${t('certifiedAt')} ${review.certifiedAt}`;
-    $('review-today').dataset.todayAgrees = review.todayAgrees;
-    $('review-since').replaceChildren(...review.since.map((f) => element('li', {
-      textContent: `${t('since')}: #${f.sequence} ${f.type} ${f.id ?? ''} · ${f.recordedAt}` })));
-    let table = $('review-changes');
-    if (!table) {
-      table = $('changes').cloneNode(true);
-      table.id = 'review-changes';
-      $('review-result').append(table);
-    }
-    if (review.todayAgrees && review.reproduced) table.hidden = true; else changes(table, review.asCertified, review.today);
-    $('review-result').hidden = false;
+    shown('review', () => {
+      const c = review.certification;
+      $('review-verdict').textContent = `${c.certificationId}: ${t(c.outcome)} · ${review.reproduced ? t('reproduced') : t('notReproduced')}`;
+      $('review-verdict').className = 'outcome ' + (review.reproduced ? 'met' : 'not-met');
+      $('review-verdict').dataset.reproduced = review.reproduced;
+      $('review-today').textContent = `${t('today')}: ${t(review.today.outcome)} · `
+        + (review.todayAgrees ? t('todayAgrees') : t('todayDiffers') + ' ⚠')
+        + (review.ruleSetUnchanged ? '' : ` · ${t('ruleSetChanged')}`) + ` · ${t('certifiedAt')} ${review.certifiedAt}`;
+      $('review-today').dataset.todayAgrees = review.todayAgrees;
+      $('review-since').replaceChildren(...review.since.map((f) => element('li', {
+        textContent: `${t('since')}: #${f.sequence} ${f.type} ${f.id ?? ''} · ${f.recordedAt}` })));
+      let table = $('review-changes');
+      if (!table) {
+        table = $('changes').cloneNode(true);
+        table.id = 'review-changes';
+        $('review-result').append(table);
+      }
+      if (review.todayAgrees && review.reproduced) table.hidden = true; else changes(table, review.asCertified, review.today);
+      $('review-result').hidden = false;
+    });
   } catch (e) {
     if (e.status !== 401) $('certify-error').textContent = e.message;
   }
@@ -698,21 +712,23 @@ async function openBase(baseId) {
   $('base-id').value = baseId;
   try {
     const report = await api('GET', `/api/v1/bases/${encodeURIComponent(baseId)}`);
-    const b = report.base;
-    $('base-title').textContent = `${b.name} (${b.baseId}) · ${b.level} · ${b.jurisdiction} ${b.region}`;
-    $('base-status').replaceChildren(`${t('status')}: `, element('span', { className: 'status', textContent: t(b.status) }));
-    $('base-status').dataset.status = b.status;
-    $('base-history').querySelector('tbody').replaceChildren(...b.statusHistory.map((h) =>
-      row(h.at, word(h.from), word(h.to), h.reason)));
-    $('base-sessions').querySelector('tbody').replaceChildren(...report.sessions.map((s) => {
-      const reasons = element('ul', { className: 'reasons' }, ...s.findings.map((f) => element('li', {},
-        element('span', { className: 'signal', textContent: t(f.signal) }), ` ${f.detail} (${f.citation})`)));
-      const r = row(`${s.sessionId} ${s.title ?? ''}`, `${s.startDate ?? ''} – ${s.endDate ?? ''}`, s.headcount,
-                    s.findings.length ? cell(reasons) : word('none'));
-      r.dataset.session = s.sessionId;
-      return r;
-    }));
-    $('base-page').hidden = false;
+    shown('base', () => {
+      const b = report.base;
+      $('base-title').textContent = `${b.name} (${b.baseId}) · ${b.level} · ${b.jurisdiction} ${b.region}`;
+      $('base-status').replaceChildren(`${t('status')}: `, element('span', { className: 'status', textContent: t(b.status) }));
+      $('base-status').dataset.status = b.status;
+      $('base-history').querySelector('tbody').replaceChildren(...b.statusHistory.map((h) =>
+        row(h.at, word(h.from), word(h.to), h.reason)));
+      $('base-sessions').querySelector('tbody').replaceChildren(...report.sessions.map((s) => {
+        const reasons = element('ul', { className: 'reasons' }, ...s.findings.map((f) => element('li', {},
+          element('span', { className: 'signal', textContent: t(f.signal) }), ` ${f.detail} (${f.citation})`)));
+        const r = row(`${s.sessionId} ${s.title ?? ''}`, `${s.startDate ?? ''} – ${s.endDate ?? ''}`, s.headcount,
+                      s.findings.length ? cell(reasons) : word('none'));
+        r.dataset.session = s.sessionId;
+        return r;
+      }));
+      $('base-page').hidden = false;
+    });
   } catch (e) { fail('supervision-error')(e); }
 }
 
@@ -731,20 +747,22 @@ async function listing(page) {
   }
   try {
     const answer = await api('GET', '/api/v1/eligibility?' + q);
-    listingPage = answer.page;
-    $('listing').querySelector('tbody').replaceChildren(...answer.rows.map((r) => {
-      const tr = row(cell(link(r.practitionerId, () => open(r.practitionerId), 'link')), r.name, `${r.jurisdiction} ${r.region}`,
-        r.decision.level, r.decision.year, r.decision.ruleSet, word(r.decision.outcome, r.decision.eligible ? 'met' : 'not-met'));
-      tr.dataset.practitioner = r.practitionerId;
-      return tr;
-    }));
-    const pages = Math.max(1, Math.ceil(answer.matching / answer.size));
-    $('listing-position').textContent = fill(t('page'), { p: answer.page + 1, n: pages, m: answer.matching });
-    $('listing-position').dataset.page = answer.page;
-    $('listing-previous').disabled = answer.page === 0;
-    $('listing-next').disabled = answer.page + 1 >= pages;
-    $('listing').hidden = false;
-    $('listing-pages').hidden = false;
+    shown('listing', () => {
+      listingPage = answer.page;
+      $('listing').querySelector('tbody').replaceChildren(...answer.rows.map((r) => {
+        const tr = row(cell(link(r.practitionerId, () => open(r.practitionerId), 'link')), r.name, `${r.jurisdiction} ${r.region}`,
+          r.decision.level, r.decision.year, r.decision.ruleSet, word(r.decision.outcome, r.decision.eligible ? 'met' : 'not-met'));
+        tr.dataset.practitioner = r.practitionerId;
+        return tr;
+      }));
+      const pages = Math.max(1, Math.ceil(answer.matching / answer.size));
+      $('listing-position').textContent = fill(t('page'), { p: answer.page + 1, n: pages, m: answer.matching });
+      $('listing-position').dataset.page = answer.page;
+      $('listing-previous').disabled = answer.page === 0;
+      $('listing-next').disabled = answer.page + 1 >= pages;
+      $('listing').hidden = false;
+      $('listing-pages').hidden = false;
+    });
   } catch (e) {
     if (e.status !== 401) $('listing-error').textContent = e.message;
   }
@@ -817,7 +835,7 @@ async function loadRuleSets() {
   await loadParameters();
 }
 
-function shown(value) {
+function valueText(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -834,11 +852,11 @@ async function loadParameters() {
       input = element('select', { id }, option('true'), option('false'));
       input.value = String(p.value);
     } else {
-      input = element('input', { id, value: shown(p.value), type: typeof p.value === 'number' ? 'number' : 'text' });
+      input = element('input', { id, value: valueText(p.value), type: typeof p.value === 'number' ? 'number' : 'text' });
       if (typeof p.value === 'number') input.step = 'any';
     }
     input.dataset.path = p.path;
-    input.dataset.original = typeof p.value === 'boolean' ? String(p.value) : shown(p.value);
+    input.dataset.original = typeof p.value === 'boolean' ? String(p.value) : valueText(p.value);
     input.addEventListener('input', changedParameters);
     input.addEventListener('change', changedParameters);
     const line = element('div', { className: 'parameter' }, element('label', { htmlFor: id, textContent: p.path }), input,
@@ -932,20 +950,25 @@ async function loadKeys() {
   $('keys-error').textContent = '';
   try {
     const answer = await api('GET', '/api/v1/api-keys');
-    $('keys').querySelector('tbody').replaceChildren(...answer.keys.map((k) => {
-      const notes = [];
-      if (k.environment) notes.push(t('environmentKey'));
-      if (k.expiresAt) notes.push(`${t('expiresAt')} ${k.expiresAt}`);
-      if (k.revocationReason) notes.push(`${t('revokedBecause')}: ${k.revocationReason}`);
-      if (k.replacedBy) notes.push(fill(t('replacedBy'), { k: k.replacedBy }));
-      const r = row(k.keyId, k.name, k.roles.join(', '), [...k.baseIds, ...k.jurisdictions, ...k.regions].join(', '),
-        word(k.status, k.status === 'ACTIVE' ? 'met' : 'not-met'), notes.join(' · '));
-      r.dataset.key = k.keyId;
-      return r;
-    }));
-    const choosable = answer.keys.filter((k) => k.status === 'ACTIVE' && !k.environment);
-    $('action-key').replaceChildren(option('', 'chooseKey'), ...choosable.map((k) =>
-      element('option', { value: k.keyId, textContent: `${k.keyId} · ${k.name}` })));
+    shown('keys', () => {
+      const chosen = $('action-key').value;
+      $('keys').querySelector('tbody').replaceChildren(...answer.keys.map((k) => {
+        const notes = [];
+        if (k.environment) notes.push(t('environmentKey'));
+        if (k.expiresAt) notes.push(`${t('expiresAt')} ${k.expiresAt}`);
+        if (k.revocationReason) notes.push(`${t('revokedBecause')}: ${k.revocationReason}`);
+        if (k.replacedBy) notes.push(fill(t('replacedBy'), { k: k.replacedBy }));
+        const r = row(k.keyId, k.name, k.roles.join(', '), [...k.baseIds, ...k.jurisdictions, ...k.regions].join(', '),
+          word(k.status, k.status === 'ACTIVE' ? 'met' : 'not-met'), notes.join(' · '));
+        r.dataset.key = k.keyId;
+        return r;
+      }));
+      const choosable = answer.keys.filter((k) => k.status === 'ACTIVE' && !k.environment);
+      $('action-key').replaceChildren(option('', 'chooseKey'), ...choosable.map((k) =>
+        element('option', { value: k.keyId, textContent: `${k.keyId} · ${k.name}` })));
+      $('action-key').value = chosen;
+      if ($('action-key').selectedIndex < 0) $('action-key').selectedIndex = 0;
+    });
   } catch (e) {
     if (e.status !== 401) $('keys-error').textContent = e.message;
   }
@@ -1000,6 +1023,10 @@ $('rotate-key').addEventListener('click', async () => {
 });
 
 function rebuildShown(status) {
+  shown('rebuild', () => rebuildState(status));
+}
+
+function rebuildState(status) {
   $('rebuild-progress').max = Math.max(1, status.eventsTotal);
   $('rebuild-progress').value = status.eventsDone;
   $('rebuild-progress').hidden = false;
@@ -1037,7 +1064,7 @@ async function loadRebuild() {
     rebuildShown(status);
     if (status.state === 'RUNNING') await busy([$('start-rebuild')], null, followRebuild);
   } catch (e) {
-    if (e.status === 404) { $('rebuild-state').textContent = t('noRebuild'); $('rebuild-state').dataset.i18n = 'noRebuild'; }
+    if (e.status === 404) shown('rebuild', () => { $('rebuild-state').textContent = t('noRebuild'); });
     else if (e.status !== 401) $('rebuild-error').textContent = e.message;
   }
 }

@@ -505,6 +505,12 @@ class ConsoleJourneysTest {
         ConsoleBrowser.screenshot(browser, "what-if-diff");
     }
 
+    /** Every word the page shows by a key of its dictionary, in the page's order, whether shown or not. */
+    @SuppressWarnings("unchecked")
+    List<String> words() {
+        return (List<String>) script("return [...document.querySelectorAll('[data-i18n]')].map((e) => e.textContent)");
+    }
+
     List<String> listingRows(com.fasterxml.jackson.databind.JsonNode page) {
         List<String> rows = new java.util.ArrayList<>();
         page.path("rows").forEach(r -> rows.add(r.path("practitionerId").asText() + " " + r.path("name").asText() + " IM "
@@ -562,6 +568,7 @@ class ConsoleJourneysTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anAdministratorManagesKeysFollowsARebuildAndRevokingItsOwnKeyEndsItsSession() throws Exception {
         var admin = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"系统管理员\",\"roles\":[\"ADMIN\"]}").body();
         signIn(admin.path("key").asText());
@@ -610,6 +617,31 @@ class ConsoleJourneysTest {
                 .containsExactlyInAnyOrder("practitioner-views", "roster-credits", "supervision");
         script("document.getElementById('rebuild').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "admin-rebuild-and-projections");
+
+        // every word of every page, in Chinese and in English: none is shown as its untranslated key
+        List<String> chinese = words();
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("start-rebuild"), "Rebuild practitioner-views"));
+        List<String> english = words();
+        List<String> wordKeys = (List<String>) script(
+                "return [...document.querySelectorAll('[data-i18n]')].map((e) => e.dataset.i18n)");
+        assertThat(wordKeys).hasSizeGreaterThan(150);
+        List<String> untranslated = new java.util.ArrayList<>();
+        for (int i = 0; i < wordKeys.size(); i++) {
+            if (chinese.get(i).equals(wordKeys.get(i)) && english.get(i).equals(wordKeys.get(i))) {
+                untranslated.add(wordKeys.get(i));
+            }
+        }
+        assertThat(untranslated).as("words shown as their key in both languages").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#keys tr[data-key='" + ownId + "'] td:nth-child(5)")).getText())
+                .isEqualTo("active");
+        assertThat(browser.findElement(By.cssSelector("#keys tr[data-key='" + newId + "'] td:nth-child(6)")).getText())
+                .as("what a key's row says follows the language").isEqualTo("replaced by " + rotatedId);
+        assertThat(browser.findElement(By.id("rebuild-state")).getText()).isEqualTo("completed · "
+                + rebuild.path("eventsDone").asLong() + " / " + rebuild.path("eventsTotal").asLong() + " events");
+        ConsoleBrowser.screenshot(browser, "admin-rebuild-and-projections-en");
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("start-rebuild"), "重建 practitioner-views"));
 
         // the administrator revokes its own key on the keys page: the console shows it is signed out
         Cookie cookie = browser.manage().getCookieNamed("ledger_session");
