@@ -74,7 +74,10 @@ public class AnswerSchemas implements ModelConverter {
             "Supervision$RosterRowReport.reason", "Supervision$RosterReport.falsifiedBy",
             "Supervision$RosterReport.rosterSubmittedOn",
             // a clause quoted as its source states it, without a note of the ledger's
-            "ClauseText$Clause.note");
+            "ClauseText$Clause.note",
+            // a practitioner registered without a resident ID number; personal data erased (API.md "Personal data")
+            "PractitionerProfile.idNumber", "PractitionerProfile.name", "PractitionerProfile.birthDate",
+            "PractitionerLookupController$Found.idNumber", "PractitionerLookupController$Found.name");
 
     /** Schema names for answers whose simple names other answers share (a page, a row). */
     static final Map<Class<?>, String> NAMES = Map.of(

@@ -16,6 +16,7 @@ import org.celedger.app.consistency.ReadConsistency;
 import org.celedger.app.consistency.StreamHeads;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.app.consistency.WaitForPosition;
+import org.celedger.app.privacy.IdNumberIndex;
 import org.celedger.app.security.ApiKey;
 import org.celedger.app.security.Role;
 import org.celedger.app.web.ApiException;
@@ -73,10 +74,12 @@ public class BaseController {
     private final StreamHeads positions;
     private final ReadConsistency consistency;
     private final Duration processWait;
+    private final IdNumberIndex idNumbers;
 
     public BaseController(LedgerWriter writer, Supervision supervision, EventStore events,
-                          StreamHeads positions, ReadConsistency consistency,
+                          StreamHeads positions, ReadConsistency consistency, IdNumberIndex idNumbers,
                           @Value("${ledger.consistency.process-wait:30s}") Duration processWait) {
+        this.idNumbers = idNumbers;
         this.positions = positions;
         this.consistency = consistency;
         this.processWait = processWait;
@@ -188,11 +191,12 @@ public class BaseController {
     }
 
     @PostMapping(path = "/bases/{baseId}/sessions/{sessionId}/roster", consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Submit a roster as CSV in the 花名册 layout (序号,姓名,性别,身份证号 or practitionerId,单位,学时,科目类别), UTF-8 or GBK")
+    @Operation(summary = "Submit a roster as CSV in the 花名册 layout (序号,姓名,性别,身份证号 or practitionerId,单位,学时,科目类别), UTF-8 or GBK; a 身份证号 finds the practitioner registered with that number")
     public RosterAnswer rosterCsv(@AuthenticationPrincipal ApiKey caller, @PathVariable String baseId,
                                   @PathVariable String sessionId, @RequestBody byte[] csv) {
         ownBase(caller, baseId);
-        return submit(caller, baseId, sessionId, RosterCsv.parse(csv));
+        // A 身份证号 column is read through the ID-number index: the number never becomes an id.
+        return submit(caller, baseId, sessionId, RosterCsv.parse(csv, idNumbers::practitionerOf));
     }
 
     /**

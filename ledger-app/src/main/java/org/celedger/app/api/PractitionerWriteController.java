@@ -8,6 +8,7 @@ import org.celedger.app.write.LedgerWriter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.celedger.domain.practitioner.ErasePersonalDataCommand;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -96,6 +97,15 @@ public class PractitionerWriteController {
     public ResponseEntity<WriteReceipt> transfer(@AuthenticationPrincipal ApiKey caller, @PathVariable String id,
                                                  @RequestBody Transfer body) {
         return write(caller, WriteKind.TRANSFER, id, null, body);
+    }
+
+    @PostMapping("/{id}/erasures")
+    @Operation(summary = "Erase the practitioner's personal data by destroying its key (PersonalDataErased; ADMIN)")
+    public ResponseEntity<WriteReceipt> erase(@AuthenticationPrincipal ApiKey caller, @PathVariable String id,
+                                              @RequestBody Erasure body) {
+        var recorded = writer.record(caller, new ErasePersonalDataCommand(id, body.erasureId(), body.reason(),
+                body.legalBasis()));
+        return WriteReceipt.of(recorded, "erasure", id, body.erasureId()).response();
     }
 
     private ResponseEntity<WriteReceipt> write(ApiKey caller, WriteKind kind, String practitionerId, String factId,

@@ -24,14 +24,21 @@ public final class WriteRequests {
 
     @Schema(name = "PractitionerRegistration", requiredProperties = {"id", "name", "gender", "birthDate", "jurisdiction",
             "region", "sector", "grassroots", "titleLevel", "degree"}, description = "titleSeries and titleObtainedOn "
-            + "are required unless titleLevel is NONE, and titleObtainedOn is then absent")
-    public record Registration(String id, String name, Gender gender, LocalDate birthDate, Jurisdiction jurisdiction,
-                               String region, Sector sector, Boolean grassroots, String titleSeries,
-                               TitleLevel titleLevel, LocalDate titleObtainedOn, Degree degree) implements WriteRequest {
+            + "are required unless titleLevel is NONE, and titleObtainedOn is then absent; idNumber, the resident ID "
+            + "number, is optional, and id must not be one")
+    public record Registration(String id, String name, String idNumber, Gender gender, LocalDate birthDate,
+                               Jurisdiction jurisdiction, String region, Sector sector, Boolean grassroots,
+                               String titleSeries, TitleLevel titleLevel, LocalDate titleObtainedOn,
+                               Degree degree) implements WriteRequest {
         RegisterPractitionerCommand toCommand() {
-            return new RegisterPractitionerCommand(id, new PractitionerProfile(name, gender, birthDate, jurisdiction,
-                    region, sector, grassroots, titleSeries, titleLevel, titleObtainedOn, degree));
+            return new RegisterPractitionerCommand(id, new PractitionerProfile(name, idNumber, gender, birthDate, null,
+                    jurisdiction, region, sector, grassroots, titleSeries, titleLevel, titleObtainedOn, degree));
         }
+    }
+
+    /** An erasure of the practitioner's personal data (ADMIN only; not a batch item). */
+    @Schema(name = "PersonalDataErasure", requiredProperties = {"erasureId", "reason", "legalBasis"})
+    public record Erasure(String erasureId, String reason, String legalBasis) {
     }
 
     @Schema(name = "ProfileCorrection", requiredProperties = {"correctionId", "changes", "reason"})

@@ -32,9 +32,13 @@ public class SerializerConfiguration {
         return jackson(api);
     }
 
+    /**
+     * Events as JSON, before personal data is sealed in them: the {@code eventSerializer} (app.privacy,
+     * PersonalDataConfiguration) wraps it, and the views read and write events with its mapper.
+     */
     @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer(ObjectMapper api) {
+    @Qualifier("jsonEventSerializer")
+    public JacksonSerializer jsonEventSerializer(ObjectMapper api) {
         return jackson(api);
     }
 
@@ -44,7 +48,7 @@ public class SerializerConfiguration {
         return jackson(api);
     }
 
-    private static Serializer jackson(ObjectMapper api) {
+    private static JacksonSerializer jackson(ObjectMapper api) {
         // Untyped values of stored messages (metadata) read as before; decimals are typed fields.
         ObjectMapper lenient = api.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);

@@ -47,8 +47,8 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public FactCodec factCodec(@Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new FactCodec(((JacksonSerializer) eventSerializer).getObjectMapper());
+    public FactCodec factCodec(@Qualifier("jsonEventSerializer") JacksonSerializer eventSerializer) {
+        return new FactCodec(eventSerializer.getObjectMapper());
     }
 
     @Bean
@@ -114,8 +114,8 @@ public class ProjectionConfiguration {
 
     @Bean
     public BaseViewStore baseViewStore(MongoClient client, @Value("${ledger.read-store.database:ledger}") String database,
-                                       @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new BaseViewStore(client.getDatabase(database), ((JacksonSerializer) eventSerializer).getObjectMapper());
+                                       @Qualifier("jsonEventSerializer") JacksonSerializer eventSerializer) {
+        return new BaseViewStore(client.getDatabase(database), eventSerializer.getObjectMapper());
     }
 
     @Bean

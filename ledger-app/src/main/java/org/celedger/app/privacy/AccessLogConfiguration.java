@@ -23,7 +23,7 @@ public class AccessLogConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         AccessLogInterceptor logged = new AccessLogInterceptor(log);
-        registry.addInterceptor(only(HttpMethod.GET, logged)).addPathPatterns("/api/v1/practitioners/*",
+        registry.addInterceptor(only(HttpMethod.GET, logged)).addPathPatterns("/api/v1/practitioners", "/api/v1/practitioners/*",
                 "/api/v1/practitioners/*/**", "/api/v1/eligibility", "/api/v1/bases/*",
                 "/api/v1/bases/*/sessions/*/roster", "/api/v1/access-log");
         registry.addInterceptor(only(HttpMethod.POST, logged)).addPathPatterns("/api/v1/practitioners/*/certifications");

@@ -59,7 +59,7 @@ public class PersonalDataExportController {
         List<RecordedFact> recorded = history.facts().stream().map(PractitionerFacts.Attributed::fact).toList();
         Profile profile = new Profile(id, evaluations.profileToday(recorded), recorded.get(0).recordedAt(),
                 history.upTo().sequence());
-        List<HistoryEntry> entries = history.facts().stream().map(a -> HistoryEntry.of(a, json)).toList();
+        List<HistoryEntry> entries = history.facts().stream().map(a -> HistoryEntry.of(a)).toList();
         List<AccessLog.Entry> reads = new ArrayList<>();
         AccessLog.Page page = accessLog.find(id, null, 0, AccessLog.MAX_PAGE);
         reads.addAll(page.entries());

@@ -3,6 +3,7 @@ package org.celedger.app.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -45,12 +46,17 @@ public class PractitionerReadController {
      * One event of the history (API.md): its sequence in the practitioner's stream, type, recording instant and
      * payload, and who recorded it ({@code actor}; {@code keyId: unknown} for events recorded before actors were kept).
      */
-    public record HistoryEntry(long sequence, String type, Instant recordedAt, JsonNode payload, Actor actor) {
+    public record HistoryEntry(long sequence, String type, Instant recordedAt,
+                               @Schema(type = "object", description = "the event, as its type records it")
+                               Object payload, Actor actor) {
 
-        /** A fact with its actor as the history shows it, its payload written by {@code json}. */
-        public static HistoryEntry of(PractitionerFacts.Attributed a, ObjectMapper json) {
+        /**
+         * A fact with its actor as the history shows it. The payload is the event itself, written with the answer,
+         * so that its personal data is masked by the caller's disclosure like any answer's.
+         */
+        public static HistoryEntry of(PractitionerFacts.Attributed a) {
             return new HistoryEntry(a.fact().sequence(), a.fact().event().getClass().getSimpleName(),
-                    a.fact().recordedAt(), json.valueToTree(a.fact().event()), a.actor());
+                    a.fact().recordedAt(), a.fact().event(), a.actor());
         }
     }
 
@@ -59,7 +65,7 @@ public class PractitionerReadController {
     public List<HistoryEntry> history(HttpServletResponse response, @PathVariable String id) {
         PractitionerFacts.History history = facts.history(id);
         ReadConsistency.state(response, history.upTo());
-        return history.facts().stream().map(a -> HistoryEntry.of(a, json)).toList();
+        return history.facts().stream().map(a -> HistoryEntry.of(a)).toList();
     }
 
     /**

@@ -120,7 +120,8 @@ public class SecurityConfiguration {
                         // auditors: reads, certifications, what-if
                         .requestMatchers(POST, "/api/v1/practitioners/*/certifications", "/api/v1/what-if").hasAnyRole(AUDITOR, ADMIN)
                         // registrars read the profiles of their scope (PractitionerReadController)
-                        .requestMatchers(GET, "/api/v1/practitioners/*").hasAnyRole(AUDITOR, REGISTRAR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/practitioners", "/api/v1/practitioners/*").hasAnyRole(AUDITOR, REGISTRAR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/practitioners/*/erasures").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/practitioners/**", "/api/v1/rule-sets/**", "/api/v1/rule-sets",
                                 "/api/v1/eligibility").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(GET, "/api/v1/statistics").hasAnyRole(SUPERVISOR, AUDITOR, ADMIN)

@@ -24,6 +24,7 @@ import org.celedger.domain.base.ConfirmSessionCommand;
 import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.practitioner.AwardCreditCommand;
 import org.celedger.domain.practitioner.CorrectProfileCommand;
+import org.celedger.domain.practitioner.ErasePersonalDataCommand;
 import org.celedger.domain.practitioner.GrantExemptionCommand;
 import org.celedger.domain.practitioner.ReassignCreditCommand;
 import org.celedger.domain.practitioner.RecordConversionCommand;
@@ -173,6 +174,8 @@ public class LedgerWriter {
             allowed = caller.has(Role.INTEGRATOR) || caller.has(Role.SUPERVISOR);
         } else if (command instanceof RegisterPractitionerCommand) {
             allowed = caller.has(Role.INTEGRATOR) || caller.has(Role.REGISTRAR);
+        } else if (command instanceof ErasePersonalDataCommand) {
+            allowed = caller.has(Role.ADMIN);
         } else {
             allowed = true;
         }

@@ -20,7 +20,8 @@ public final class FactCodec {
                     CreditRevoked.class, CreditReassigned.class, QualificationExamPassed.class,
                     TitleLanguageExamPassed.class, ComputerExamPassed.class, LecturingDelivered.class,
                     StudyTourCompleted.class, DegreeCompleted.class, ConversionRevoked.class, ExemptionGranted.class,
-                    ExemptionRevoked.class, PractitionerTransferred.class, EligibilityCertified.class)
+                    ExemptionRevoked.class, PractitionerTransferred.class, EligibilityCertified.class,
+                    PersonalDataErased.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final ObjectMapper json;
@@ -51,6 +52,18 @@ public final class FactCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot decode " + fact.type() + " at sequence " + fact.sequence(), e);
         }
+    }
+
+    /**
+     * {@code fact} as it reads after its practitioner's personal data was erased: a registration or profile
+     * correction without name, ID number and birth date; any other fact as it is.
+     */
+    public StoredFact withoutPersonalData(StoredFact fact) {
+        PractitionerEvent event = decode(fact).event();
+        PractitionerEvent scrubbed = event instanceof PractitionerRegistered r
+                ? new PractitionerRegistered(r.practitionerId(), r.profile().withoutPersonalData())
+                : event instanceof PractitionerProfileCorrected c ? c.withoutPersonalData() : event;
+        return scrubbed == event ? fact : encode(fact.sequence(), fact.recordedAt(), scrubbed);
     }
 
     public List<RecordedFact> decodeAll(List<StoredFact> facts) {

@@ -227,6 +227,18 @@ public final class PractitionerViewStore {
         }
     }
 
+    /** The views of the active generation whose name is {@code name}, at most {@code limit}, in id order. */
+    public List<PractitionerView> byName(String name, int limit) {
+        List<PractitionerView> views = new ArrayList<>();
+        try (MongoCursor<Document> cursor = collection(activeForReads()).find(eq("name", name))
+                .sort(Sorts.ascending("_id")).limit(limit).iterator()) {
+            while (cursor.hasNext()) {
+                views.add(view(cursor.next()));
+            }
+        }
+        return views;
+    }
+
     /** The raw documents of a generation, for comparing two rebuilds byte for byte. */
     public List<Document> rawDocuments(int generation) {
         return collection(generation).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
@@ -236,6 +248,7 @@ public final class PractitionerViewStore {
         MongoCollection<Document> collection = db.getCollection("practitioner_views_" + generation);
         if (indexed.add(generation)) {
             collection.createIndex(Indexes.ascending("revision"), new IndexOptions().unique(true));
+            collection.createIndex(Indexes.ascending("name"));
         }
         return collection;
     }

@@ -28,6 +28,10 @@ public final class ViewDerivation {
     private final RuleEngine engine;
     private final FactCodec codec;
 
+    public FactCodec codec() {
+        return codec;
+    }
+
     public ViewDerivation(FactCodec codec, RuleEngine engine) {
         this.codec = codec;
         this.engine = engine;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.celedger.domain.practitioner.PersonalDataErased;
 import org.celedger.domain.rules.RuleSets;
 import org.celedger.projections.BusinessCalendar;
 import org.celedger.projections.ServingRuleSets;
@@ -27,6 +28,7 @@ public final class ViewUpdater {
     private final ServingRuleSets ruleSets;
     private final BusinessCalendar calendar;
     private static final int MAX_ATTEMPTS = 20;
+    private static final String ERASED = PersonalDataErased.class.getSimpleName();
 
     public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, ServingRuleSets ruleSets,
                        BusinessCalendar calendar) {
@@ -80,6 +82,10 @@ public final class ViewUpdater {
             boolean added = false;
             for (StoredFact f : entry.getValue()) {
                 added |= facts.putIfAbsent(f.sequence(), f) == null;
+            }
+            if (added && facts.values().stream().anyMatch(f -> f.type().equals(ERASED))) {
+                // The view keeps no personal data the erasure made unreadable in the event store.
+                facts.replaceAll((sequence, f) -> derivation.codec().withoutPersonalData(f));
             }
             if (added) {
                 changed.add(new PractitionerViewStore.Write(

@@ -63,6 +63,21 @@ public final class BaseView {
         }
     }
 
+    /** Forgets the name {@code practitionerId}'s roster rows hold (their personal data was erased); true if any did. */
+    public boolean forgetNameOf(String practitionerId) {
+        boolean changed = false;
+        for (Session s : sessions) {
+            for (int i = 0; i < s.roster.size(); i++) {
+                RosterEntry e = s.roster.get(i);
+                if (e.practitionerId().equals(practitionerId) && e.name() != null) {
+                    s.roster.set(i, new RosterEntry(e.practitionerId(), null, e.hours(), e.category()));
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
     public Session session(String sessionId) {
         for (Session s : sessions) {
             if (s.sessionId.equals(sessionId)) {

@@ -3,6 +3,7 @@ package org.celedger.projections.supervision;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.celedger.domain.practitioner.PersonalDataErased;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -33,6 +34,19 @@ public class BaseViewProjection {
     @EventHandler
     public void on(BaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
         on(event, sequence, recordedAt, token == null ? -1 : token.position().orElse(-1));
+    }
+
+    /**
+     * An erasure of a practitioner's personal data: the names their roster rows hold go too, as they went in the
+     * event store (sealed under the destroyed key). A replay reads them as null from the start.
+     */
+    @EventHandler
+    public void on(PersonalDataErased event) {
+        for (BaseView view : store.all()) {
+            if (view.forgetNameOf(event.practitionerId())) {
+                store.save(view);
+            }
+        }
     }
 
     /** Applies one event of the base's stream; {@code position} is its global position (-1 when unknown). */
