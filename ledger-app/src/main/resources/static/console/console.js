@@ -557,7 +557,8 @@ window.addEventListener('resize', () => document.querySelectorAll('.chart').forE
 
 let drawYears = null;
 function yearsChart(years) {
-  drawYears = () => chart($('years-chart'), {
+  $('years-chart').hidden = !years.length; // no hours yet: the table says so, no empty chart
+  drawYears = () => years.length && chart($('years-chart'), {
     legend: { top: 0 },
     xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
     yAxis: { type: 'value', name: t('hours') },
@@ -580,7 +581,8 @@ $('search').addEventListener('submit', async (event) => {
   try {
     const answer = await api('GET', '/api/v1/practitioners?' + q);
     $('search-results').querySelector('tbody').replaceChildren(...answer.items.map((p) => {
-      const r = row(cell(link(p.practitionerId, () => open(p.practitionerId), 'link')), p.name, p.jurisdiction, p.region);
+      const r = row(cell(link(p.practitionerId, () => open(p.practitionerId), 'link')), p.name, p.idNumber ?? '',
+                    p.jurisdiction, p.region);
       r.dataset.practitioner = p.practitionerId;
       return r;
     }));

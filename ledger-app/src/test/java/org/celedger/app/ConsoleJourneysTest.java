@@ -348,6 +348,66 @@ class ConsoleJourneysTest {
                 .as("nothing wider than a tablet's screen").isTrue();
     }
 
+    /** A resident ID number of Hohhot (150102) for a birth date and a sequence (even for women), its check character added. */
+    static String idNumber(String yyyymmdd, int sequence) {
+        String body = "150102" + yyyymmdd + String.format("%03d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    void anAuditorFindsAPractitionerByNameAndByIdNumber() throws Exception {
+        // a name of this run only: each hex digit of the run as one of sixteen characters
+        StringBuilder name = new StringBuilder("慕容");
+        run.chars().forEach(c -> name.append("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳".charAt(Character.digit(c, 16))));
+        String byName = "nm-" + run;
+        String byNumber = "id-" + run;
+        String number = idNumber("19800517", 2 * (Math.abs(run.hashCode()) % 450) + 100);
+        register(person(byName, "FEMALE", "1980-05-17", "呼和浩特市").replace("李华", name.toString()));
+        long last = register(person(byNumber, "FEMALE", "1980-05-17", "包头市").replace("\"gender\"",
+                "\"idNumber\":\"" + number + "\",\"gender\""));
+        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+        // the name is found in the views: they include the registration before the page asks
+        api.get("/api/v1/eligibility?size=1&waitForPosition=" + last, auditor);
+        var found = api.get("/api/v1/practitioners?name=" + java.net.URLEncoder.encode(name.toString(),
+                java.nio.charset.StandardCharsets.UTF_8), auditor).body().path("items");
+        assertThat(found).hasSize(1);
+
+        signIn(auditor);
+        visible("search-text").sendKeys(name);
+        browser.findElement(By.cssSelector("#search button")).click();
+        WebElement results = visible("search-results");
+        wait.until(d -> rows("#search-results tbody tr").size() == 1);
+        assertThat(rows("#search-results tbody tr")).containsExactly(byName + " " + name + " IM 呼和浩特市");
+        results.findElement(By.cssSelector("tr[data-practitioner='" + byName + "'] button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-name"), name.toString()));
+        assertThat(browser.findElement(By.id("profile-region")).getText()).isEqualTo("呼和浩特市");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("search-by"))).selectByValue("idNumber");
+        WebElement text = browser.findElement(By.id("search-text"));
+        text.clear();
+        text.sendKeys(number + org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#search-results tr[data-practitioner='" + byNumber + "']")));
+        var item = api.get("/api/v1/practitioners?idNumber=" + number, auditor).body().path("items").get(0);
+        String shown = item.path("idNumber").asText();
+        assertThat(shown).as("an auditor sees the number masked").isNotEqualTo(number).startsWith("150102").endsWith(number.substring(14));
+        assertThat(rows("#search-results tbody tr")).containsExactly(byNumber + " 李华 " + shown + " IM 包头市");
+        ConsoleBrowser.screenshot(browser, "auditor-search-by-id-number");
+
+        // a problem the API answers is shown as it says it
+        text.clear();
+        text.sendKeys("150102198005171234" + org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"), "Not a resident ID number"));
+        assertThat(browser.findElement(By.id("search-error")).getText()).startsWith("Not a resident ID number: idNumber is not")
+                .endsWith("(字段: idNumber)");
+    }
+
     @Test
     void anAuditorCertifiesADecisionAndReExaminesItAfterTheFactsChanged() throws Exception {
         String p = "cert-" + run;
