@@ -546,14 +546,15 @@ redraw.push(() => views.forEach((render) => render()));
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 function chart(box, option) {
   if (!window.echarts) return;
-  const c = echarts.getInstanceByDom(box) ?? echarts.init(box, null, { renderer: 'svg' });
+  let c = echarts.getInstanceByDom(box);
+  if (!c) {
+    c = echarts.init(box, null, { renderer: 'svg' });
+    new ResizeObserver(() => c.resize()).observe(box); // follows its box: a window resized, a layout changed
+  }
   c.setOption({ animation: false, textStyle: { fontFamily: FONT }, grid: { left: 48, right: 16, top: 40, bottom: 48 },
                 tooltip: { trigger: 'axis' }, ...option }, true);
   c.resize();
 }
-window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach((box) => {
-  if (window.echarts) echarts.getInstanceByDom(box)?.resize();
-}));
 
 let drawYears = null;
 function yearsChart(years) {
@@ -744,7 +745,7 @@ async function listing(page) {
   $('listing-error').textContent = '';
   const q = new URLSearchParams({ page, size: $('listing-size').value });
   for (const [name, id] of [['jurisdiction', 'listing-jurisdiction'], ['region', 'listing-region'],
-                            ['level', 'listing-level'], ['outcome', 'listing-outcome']]) {
+                            ['level', 'listing-level'], ['year', 'listing-year'], ['outcome', 'listing-outcome']]) {
     if ($(id).value.trim()) q.set(name, $(id).value.trim());
   }
   try {

@@ -563,6 +563,14 @@ class ConsoleJourneysTest {
         assertThat(browser.findElement(By.id("what-if-progress")).isDisplayed()).isFalse();
         script("document.getElementById('what-if-part').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "what-if-diff");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        script("document.getElementById('what-if-part').scrollIntoView()");
+        ConsoleBrowser.screenshot(browser, "tablet-800x1100-what-if");
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than a tablet's screen").isTrue();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        script("document.getElementById('statistics-filter').scrollIntoView()");
+        ConsoleBrowser.screenshot(browser, "laptop-1280x800-statistics");
     }
 
     /** Every word the page shows by a key of its dictionary, in the page's order, whether shown or not. */
