@@ -190,6 +190,19 @@ class OpenApiContractTest {
         expect(api.get("/api/v1/practitioners/oa-nobody/personal-data-export", ADMIN), 404);
         expect(api.get("/api/v1/access-log?practitionerId=oa-p", ADMIN), 200);
         expect(api.get("/api/v1/access-log?limit=0", ADMIN), 422);
+        expect(api.get("/api/v1/practitioners?idNumber=150102198005170023", ADMIN), 200);
+        expect(api.get("/api/v1/practitioners?name=" + java.net.URLEncoder.encode("王芳", java.nio.charset.StandardCharsets.UTF_8),
+                ADMIN), 200);
+        expect(api.get("/api/v1/practitioners?idNumber=150102198005170024", ADMIN), 422);
+        expect(api.get("/api/v1/practitioners", ADMIN), 422);
+        expect(api.post("/api/v1/practitioners", ADMIN, Api.registration("oa-erased")), 201);
+        String erasure = "{\"erasureId\":\"oa-er\",\"reason\":\"本人申请\",\"legalBasis\":\"PIPL art. 47\"}";
+        expect(api.post("/api/v1/practitioners/oa-erased/erasures", ADMIN, erasure), 201);
+        expect(api.post("/api/v1/practitioners/oa-erased/erasures", ADMIN, erasure), 200);
+        expect(api.post("/api/v1/practitioners/oa-erased/erasures", ADMIN, "{\"erasureId\":\"oa-er2\",\"reason\":\"x\","
+                + "\"legalBasis\":\"PIPL\"}"), 409);
+        expect(api.post("/api/v1/practitioners/oa-nobody/erasures", ADMIN, erasure), 404);
+        expect(api.post("/api/v1/practitioners/oa-erased/erasures", ADMIN, "{\"erasureId\":\"oa-er3\"}"), 422);
 
         // bases and supervision
         expect(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"oa-base\",\"name\":\"基地\",\"level\":\"REGIONAL\","

@@ -225,6 +225,9 @@ class PersonalDataProtectionTest {
         assertThat(api.get("/api/v1/practitioners/" + ids.get(0), ADMIN).body().path("profile").path("idNumber")
                 .asText()).isEqualTo(numbers.get(0));
 
+        // and whatever a library might log: the log's pattern masks any number of their shape
+        org.slf4j.LoggerFactory.getLogger("org.celedger.probe").warn("a library's message naming {}", numbers.get(2));
+        assertThat(output.getAll()).contains("a library's message naming <resident ID number>");
         List<String> everyNumber = new ArrayList<>(numbers);
         everyNumber.add(unknown);
         everyNumber.add(invalid);
@@ -255,6 +258,43 @@ class PersonalDataProtectionTest {
                 registration("pd-x-" + run, "无名氏", unknown, "1988-08-09", "FEMALE"));
         assertThat(mismatched.field()).isEqualTo("idNumber");
         assertThat(mismatched.raw()).doesNotContain(unknown);
+    }
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore events;
+
+    @Test
+    void aWriteCannotTellARegisteredNumberFromAnUnknownOne() throws Exception {
+        // a practitioner whose id is a resident ID number, as a store written before held them
+        String legacy = idNumber("19750102", 351);
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Practitioner", legacy, 0,
+                new org.celedger.domain.practitioner.PractitionerRegistered(legacy,
+                        new org.celedger.domain.practitioner.PractitionerProfile("东方旭", org.celedger.domain.practitioner.Gender.MALE,
+                                java.time.LocalDate.of(1975, 1, 2), org.celedger.domain.practitioner.Jurisdiction.IM, "呼和浩特市",
+                                org.celedger.domain.practitioner.Sector.PUBLIC_INSTITUTION, false, "工程",
+                                org.celedger.domain.practitioner.TitleLevel.INTERMEDIATE, java.time.LocalDate.of(2010, 12, 1),
+                                org.celedger.domain.practitioner.Degree.BACHELOR))));
+        String unknown = idNumber("19750102", 353);
+        String integrator = key("在线学习平台", "\"INTEGRATOR\"");
+        String auditor = key("职称评审办", "\"AUDITOR\"");
+        String valid = "{\"awardId\":\"n-1\",\"year\":2026,\"category\":\"PUBLIC\",\"activity\":\"ONLINE_PLATFORM\","
+                + "\"hours\":3,\"approvedBy\":\"平台\",\"completedOn\":\"2026-05-01\"}";
+        String invalid = "{\"awardId\":\"n-1\",\"year\":2026,\"category\":\"PUBLIC\"}";
+        List<String> answers = new ArrayList<>();
+        for (String number : List.of(legacy, unknown)) {
+            for (String body : List.of(valid, invalid)) {
+                Api.Response r = api.post("/api/v1/practitioners/" + number + "/credits", integrator, body);
+                answers.add(r.status() + " " + r.field() + " " + r.body().path("detail").asText());
+                assertThat(r.raw()).doesNotContain(number);
+            }
+        }
+        assertThat(answers).as("the same answer for a registered and an unknown number, valid body or not")
+                .containsOnly(answers.get(0)).hasSize(4);
+        assertThat(answers.get(0)).startsWith("422 practitionerId A practitioner id never is a resident ID number");
+        // the practitioner of before is still read, and ADMIN still writes for them until they are re-keyed
+        assertThat(api.get("/api/v1/practitioners/" + legacy, auditor).body().path("profile").path("name").asText())
+                .isEqualTo("东方旭");
+        assertThat(api.post("/api/v1/practitioners/" + legacy + "/credits", ADMIN, valid).status()).isEqualTo(201);
     }
 
     @Test

@@ -21,6 +21,7 @@ class PostgresAccessKeysTest extends AccessKeysContractTest {
         registry.add("ledger.event-store.url", () -> server.url);
         registry.add("ledger.event-store.user", () -> server.user);
         registry.add("ledger.event-store.password", () -> server.password);
+        registry.add("ledger.personal-data.key-file", () -> server.keyFile);
     }
 
     @Test
@@ -29,7 +30,8 @@ class PostgresAccessKeysTest extends AccessKeysContractTest {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--LEDGER_ADMIN_KEY=" + ADMIN, "--ledger.event-store.url=" + server.url,
                 "--ledger.event-store.user=" + server.user, "--ledger.event-store.password=" + server.password,
-                "--ledger.data-dir=target/test-data/node-b-" + UUID.randomUUID())) {
+                "--ledger.data-dir=target/test-data/node-b-" + UUID.randomUUID(),
+                "--ledger.personal-data.key-file=" + server.keyFile)) {
             Api nodeB = new Api("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
             String secret = key("{\"name\":\"两节点-" + run + "\",\"roles\":[\"INTEGRATOR\"]}").path("key").asText();
             String keyId = "key-" + sha256(secret).substring(0, 16);

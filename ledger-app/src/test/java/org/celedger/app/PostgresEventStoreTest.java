@@ -12,5 +12,6 @@ class PostgresEventStoreTest extends EventStoreContractTest {
         registry.add("ledger.event-store.url", () -> server.url);
         registry.add("ledger.event-store.user", () -> server.user);
         registry.add("ledger.event-store.password", () -> server.password);
+        registry.add("ledger.personal-data.key-file", () -> server.keyFile);
     }
 }

@@ -25,6 +25,12 @@ public final class PostgresServer {
     public final String url;
     public final String user;
     public final String password;
+    /**
+     * The personal-data key file of every ledger node on this server: a store is sealed under one key file, and a
+     * node given another refuses to start (PersonalDataKeys).
+     */
+    public final String keyFile = java.nio.file.Path.of("target/test-data/postgres-personal-data.key")
+            .toAbsolutePath().toString();
 
     private PostgresServer(String url, String user, String password) {
         this.url = url;

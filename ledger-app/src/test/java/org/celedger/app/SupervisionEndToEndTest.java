@@ -294,18 +294,24 @@ class SupervisionEndToEndTest {
         String supervisor = key("旗县人社局", "SUPERVISOR", null);
         String baseId = registerBase(supervisor, "csv");
         String baseKey = key("csv base", "INTEGRATOR", baseId);
-        // practitioners identified by their resident ID numbers (身份证号, GB 11643 with its check character)
+        // practitioners registered with their resident ID numbers (身份证号, GB 11643 with its check character),
+        // which the roster names them by: the ledger finds each through its index, the number never an id
         List<String> people = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            String id = residentId("15020319800101" + String.format("%03d", i));
+            String id = "csv-p" + i + "-" + run;
+            String number = residentId("15020319800517" + String.format("%03d", 2 * i + 10 * (run.hashCode() & 0x1f)));
             people.add(id);
-            assertThat(api.post("/api/v1/practitioners", ADMIN, Api.registration(id)).status()).isEqualTo(201);
+            numbers.add(number);
+            Api.Response r = api.post("/api/v1/practitioners", ADMIN,
+                    "{\"idNumber\":\"" + number + "\"," + Api.registration(id).substring(1));
+            assertThat(r.status()).as(r.raw()).isEqualTo(201);
         }
         assertThat(plan(baseKey, baseId, "csv-s1", "2026-11-02", "2026-11-03", 10).status()).isEqualTo(201);
         String csv = "序号,姓名,性别,身份证号,单位,学时,科目类别\n"
-                + "1,王芳,女," + people.get(0) + ",包头市第一中学,12,专业科目\n"
-                + "2,\"李明, 工程师\",男," + people.get(1) + ",包钢集团,8.5,公需科目\n"
-                + "3,赵敏,女," + people.get(2) + ",包头市医院,6,专业科目\n";
+                + "1,王芳,女," + numbers.get(0) + ",包头市第一中学,12,专业科目\n"
+                + "2,\"李明, 工程师\",男," + numbers.get(1) + ",包钢集团,8.5,公需科目\n"
+                + "3,赵敏,女," + numbers.get(2) + ",包头市医院,6,专业科目\n";
         JsonNode answer = postCsv(baseKey, baseId, "csv-s1", csv.getBytes(Charset.forName("GBK")));
         assertThat(answer.path("accepted").asInt()).as(answer.toString()).isEqualTo(3);
         await("the CSV roster's credits", () -> has(people.get(1), "CreditAwarded", "csv-s1/" + people.get(1)));

@@ -7,8 +7,10 @@ import org.celedger.ops.cli.Args;
 import org.celedger.ops.cli.AdminCommands;
 import org.celedger.ops.generate.GenerateCommand;
 import org.celedger.ops.mongo.MongoServerCommand;
+import org.celedger.ops.store.CompactCommand;
 import org.celedger.ops.store.ExportCommand;
 import org.celedger.ops.store.ImportCommand;
+import org.celedger.ops.store.RekeyPractitionersCommand;
 
 /** {@code java -jar ops/target/ops.jar <command> [--option value …]}: see ops/README.md. */
 public final class Ops {
@@ -28,6 +30,10 @@ public final class Ops {
               mongo-server --port P [--host 127.0.0.1]
               export       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --out events.ndjson
               import       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --in events.ndjson
+              rekey-practitioners (--data-dir DIR | --jdbc-url URL [--user U --password P]) --mapping FILE
+                           (ledger stopped: ids that are resident ID numbers become p-…, the number profile.idNumber)
+              compact-store (--data-dir DIR | --jdbc-url URL [--user U --password P])
+               (ledger stopped: the store's files rewritten without superseded row versions)
               rebuild      --url http://127.0.0.1:8080 --key ADMIN_KEY [--projection practitioner-views]
               status       --url http://127.0.0.1:8080 --key ADMIN_KEY
             """;
@@ -54,6 +60,8 @@ public final class Ops {
                 case "mongo-server" -> MongoServerCommand.run(args);
                 case "export" -> ExportCommand.run(args);
                 case "import" -> ImportCommand.run(args);
+                case "rekey-practitioners" -> RekeyPractitionersCommand.run(args);
+                case "compact-store" -> CompactCommand.run(args);
                 case "rebuild" -> AdminCommands.rebuild(args);
                 case "status" -> AdminCommands.status(args);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);

@@ -23,6 +23,7 @@ import org.celedger.ops.ledger.LedgerProcess;
 import org.celedger.ops.store.EventStoreDatabase;
 import org.celedger.ops.store.ExportCommand;
 import org.celedger.ops.store.ImportCommand;
+import org.celedger.ops.store.PersonalDataKeysFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.celedger.app.PostgresServer;
@@ -76,8 +77,14 @@ class ExportImportIT {
                 .as("never into a store that holds events").isInstanceOf(OpsException.class)
                 .hasMessageContaining("already holds " + exported + " events");
 
+        // the personal-data keys travel beside the export, wrapped; the key file the operator restores apart
+        assertThat(Files.readAllLines(PersonalDataKeysFile.beside(file))).hasSize(ids.size() + 1);
+        Files.copy(original.resolve("personal-data.key"), copy.resolve("personal-data.key"));
         LedgerProcess second = start(copy, work.resolve("copy.log"));
         Map<String, JsonNode> after = answers(second.client(), ids);
+        JsonNode profile = second.client().get("/api/v1/practitioners/" + ids.get(0)).expectOk("profile").json();
+        assertThat(profile.path("profile").path("name").asText()).as("names open after the restore").isNotBlank();
+        assertThat(profile.path("profile").path("idNumber").asText()).matches("\\d{17}[\\dX]");
         assertThat(after).as("the same answers after export and import").isEqualTo(before);
         // the operator commands on the imported ledger: status, then a full rebuild, after which it still answers the same
         assertThat(Ops.run("status", "--url", second.url(), "--key", ADMIN)).isZero();

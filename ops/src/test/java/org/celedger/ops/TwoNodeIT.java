@@ -65,6 +65,8 @@ class TwoNodeIT {
         List<String> args = List.of("--ledger.event-store.url=" + eventStore,
                 "--ledger.event-store.user=" + postgres.user, "--ledger.event-store.password=" + postgres.password,
                 "--spring.data.mongodb.uri=" + mongoUri,
+                // every node of a shared store seals and opens personal data with the same key file
+                "--ledger.personal-data.key-file=" + work.resolve("personal-data.key").toAbsolutePath(),
                 // one worker thread per node: each node claims one of the two segments
                 "--axon.eventhandling.processors." + PROCESSOR + ".thread-count=1");
         // one after the other, so that the first creates the segments' tokens and the second finds them

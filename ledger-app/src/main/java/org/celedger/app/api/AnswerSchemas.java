@@ -77,7 +77,8 @@ public class AnswerSchemas implements ModelConverter {
             "ClauseText$Clause.note",
             // a practitioner registered without a resident ID number; personal data erased (API.md "Personal data")
             "PractitionerProfile.idNumber", "PractitionerProfile.name", "PractitionerProfile.birthDate",
-            "PractitionerLookupController$Found.idNumber", "PractitionerLookupController$Found.name");
+            "PractitionerLookupController$Found.idNumber", "PractitionerLookupController$Found.name",
+            "EligibilityListing$Row.name");
 
     /** Schema names for answers whose simple names other answers share (a page, a row). */
     static final Map<Class<?>, String> NAMES = Map.of(

@@ -42,6 +42,7 @@ import org.celedger.domain.base.SessionMode;
 import org.celedger.domain.base.SubmitRosterCommand;
 import org.celedger.domain.base.Verdict;
 import org.celedger.domain.practitioner.Category;
+import org.celedger.domain.practitioner.ResidentIdNumber;
 import org.celedger.domain.practitioner.Jurisdiction;
 import org.celedger.projections.supervision.BaseViewProjection;
 import org.celedger.projections.supervision.RosterCreditsProcess;
@@ -211,6 +212,12 @@ public class BaseController {
             if (!row.valid()) {
                 answer.add(new RosterRow(row.rowNumber(), row.entry() == null ? null : row.entry().practitionerId(),
                         RowResult.INVALID, row.field(), row.message(), null, null));
+            } else if (!caller.roles().contains(Role.ADMIN)
+                    && ResidentIdNumber.isValid(ResidentIdNumber.normalised(row.entry().practitionerId()))) {
+                // As for any write (LedgerWriter): a number is no id, whether someone is registered with it or not.
+                answer.add(new RosterRow(row.rowNumber(), null, RowResult.INVALID, "practitionerId", "row "
+                        + row.rowNumber() + ": a resident ID number is no practitioner id; name it in a 身份证号 column",
+                        null, null));
             } else if (row.entry().practitionerId() != null && !row.entry().practitionerId().isBlank()
                     && events.lastSequenceNumberFor(row.entry().practitionerId()).isEmpty()) {
                 answer.add(new RosterRow(row.rowNumber(), row.entry().practitionerId(), RowResult.NOT_FOUND,

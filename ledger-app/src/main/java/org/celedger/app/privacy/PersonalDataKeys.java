@@ -124,6 +124,7 @@ public class PersonalDataKeys {
             // Another transaction made this practitioner's key first: this write is retried and then seals with it.
             throw new ConcurrencyException("another write made this practitioner's personal-data key first");
         }
+        cache.remove(practitionerId); // the "no key" read before making it
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             madeInTransaction.get().add(practitionerId);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -123,7 +123,8 @@ public class PersonalDataSealing {
                 } catch (org.celedger.domain.IdConflictException twice) {
                     // Written before numbers were unique: the first registration keeps it; nothing prints the number.
                     log.warn("Personal data: practitioner {} holds a resident ID number already registered to"
-                            + " another practitioner; the lookup finds the other", practitionerId);
+                            + " another practitioner; the lookup finds the other",
+                            org.celedger.domain.practitioner.ResidentIdNumber.maskedIn(practitionerId));
                 }
             }
         }

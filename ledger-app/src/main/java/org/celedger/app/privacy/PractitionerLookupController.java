@@ -64,7 +64,7 @@ public class PractitionerLookupController {
                        @RequestParam(required = false) String name,
                        @RequestHeader(name = AccessLogInterceptor.PURPOSE_HEADER, required = false) String purpose) {
         if ((idNumber == null) == (name == null)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "One of idNumber or name", idNumber == null ? "idNumber" : "name",
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "One of idNumber or name", idNumber == null ? "idNumber" : "name",
                     "Give idNumber (a resident ID number) or name, one of them.");
         }
         List<String> ids = new ArrayList<>();

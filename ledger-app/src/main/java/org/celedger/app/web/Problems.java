@@ -30,7 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.celedger.domain.practitioner.ResidentIdNumber;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +53,15 @@ public class Problems {
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String field, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, bounded(detail));
+        // No answer echoes a resident ID number, not even one a caller sent in a path (API.md "Personal data").
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, bounded(ResidentIdNumber.maskedIn(detail)));
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            try {
+                p.setInstance(URI.create(ResidentIdNumber.maskedIn(request.getRequest().getRequestURI())));
+            } catch (IllegalArgumentException notAUri) {
+                // left out: a path Tomcat accepted but no URI can hold
+            }
+        }
         p.setTitle(title);
         p.setType(URI.create("urn:ce-ledger:problem:" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
         if (field != null) {

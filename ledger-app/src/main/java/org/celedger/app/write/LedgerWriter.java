@@ -25,6 +25,7 @@ import org.celedger.domain.base.RosterCredits;
 import org.celedger.domain.practitioner.AwardCreditCommand;
 import org.celedger.domain.practitioner.CorrectProfileCommand;
 import org.celedger.domain.practitioner.ErasePersonalDataCommand;
+import org.celedger.domain.practitioner.ResidentIdNumber;
 import org.celedger.domain.practitioner.GrantExemptionCommand;
 import org.celedger.domain.practitioner.ReassignCreditCommand;
 import org.celedger.domain.practitioner.RecordConversionCommand;
@@ -189,6 +190,7 @@ public class LedgerWriter {
     /** API.md: an integrator key is limited to the bases it names, where the write names a base. */
     private void authorize(ApiKey caller, String requestId, Object command) {
         authorizeRole(caller, command);
+        noIdNumberAsId(caller, command);
         scope.authorize(caller, command);
         if (command instanceof AwardCreditCommand award && award.awardId() != null
                 && award.awardId().contains(RosterCredits.SEPARATOR) && (award.baseId() == null
@@ -208,6 +210,25 @@ public class LedgerWriter {
         if (command instanceof AwardCreditCommand award && award.sessionId() != null
                 && !caller.roles().contains(Role.ADMIN)) {
             confirmOwnSession(caller, requestId, award);
+        }
+    }
+
+    /**
+     * A resident ID number is never a practitioner's id (API.md "Personal data"); stores written before may still
+     * hold such ids until {@code ops rekey-practitioners} moves them. A key that may not look practitioners up
+     * (an integrator, a supervisor) is refused any write naming one, before anything is looked up: whether the
+     * number is registered or not, the answer is the same, so a write cannot be used to find out.
+     */
+    private static void noIdNumberAsId(ApiKey caller, Object command) {
+        boolean toPractitioner = command.getClass().getPackage() == RegisterPractitionerCommand.class.getPackage();
+        if (caller.has(Role.AUDITOR) || caller.has(Role.REGISTRAR) || !toPractitioner) {
+            return;
+        }
+        if (ResidentIdNumber.isValid(ResidentIdNumber.normalised(aggregateOf(command)))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "A resident ID number is no practitioner id",
+                    command instanceof RegisterPractitionerCommand ? "id" : "practitionerId",
+                    "A practitioner id never is a resident ID number: give the number as the profile's idNumber, or"
+                            + " name the practitioner by the id the ledger knows them by.");
         }
     }
 

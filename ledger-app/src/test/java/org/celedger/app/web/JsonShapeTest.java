@@ -165,10 +165,13 @@ class JsonShapeTest {
             + "\"eventType\":\"CreditAwarded\",\"id\":\"pro-2024\",\"hours\":0.0,"
             + "\"citation\":\"IM-2022 一(一) 公需科目开展网络培训; RULES.md §4.1\",\"category\":\"PROFESSIONAL\","
             + "\"note\":\"revoked by sequence 3 (CORRECTION: issued in error); was 12.0\"}]}]";
-    private static final String CORRECTION = "{\"practitionerId\":\"p-1\",\"correctionId\":\"c-1\",\"changes\":{\"name\":null,\"gender\":null,"
-            + "\"birthDate\":null,\"jurisdiction\":null,\"region\":\"包头市\",\"sector\":null,\"grassroots\":null,"
+    /** The resident ID number and the birth month, added with personal data (API.md "Personal data"), as null. */
+    private static final String CORRECTION = "{\"practitionerId\":\"p-1\",\"correctionId\":\"c-1\",\"changes\":{\"name\":null,"
+            + "\"idNumber\":null,\"gender\":null,\"birthDate\":null,\"birthYearMonth\":null,\"jurisdiction\":null,"
+            + "\"region\":\"包头市\",\"sector\":null,\"grassroots\":null,"
             + "\"titleSeries\":null,\"titleLevel\":null,\"titleObtainedOn\":null,\"degree\":null},"
-            + "\"previous\":{\"name\":null,\"gender\":null,\"birthDate\":null,\"jurisdiction\":null,"
-            + "\"region\":\"呼和浩特市\",\"sector\":null,\"grassroots\":null,\"titleSeries\":null,\"titleLevel\":null,"
+            + "\"previous\":{\"name\":null,\"idNumber\":null,\"gender\":null,\"birthDate\":null,\"birthYearMonth\":null,"
+            + "\"jurisdiction\":null,\"region\":\"呼和浩特市\",\"sector\":null,\"grassroots\":null,\"titleSeries\":null,"
+            + "\"titleLevel\":null,"
             + "\"titleObtainedOn\":null,\"degree\":null},\"reason\":\"moved\"}";
 }

@@ -69,8 +69,9 @@ public class Practitioner {
     public WriteOutcome handle(RegisterPractitionerCommand command,
                                @MetaDataValue(RegistrarScope.METADATA) RegistrarScope scope) {
         id("id", command.practitionerId());
-        // An id is seen in every URL, log and store: a new one must not be a resident ID number (API.md "Personal
-        // data"). Practitioners registered under one before keep it until `ops rekey-practitioners` moves them.
+        // An id is seen in every URL, log and store: a new one must not be a resident ID number
+        // (API.md "Personal data"). Practitioners registered under one before keep it until
+        // `ops rekey-practitioners` moves them.
         that(registration != null || !ResidentIdNumber.isValid(ResidentIdNumber.normalised(command.practitionerId())),
                 "id", "a practitioner id must carry no personal data, and this one is a resident ID number;"
                         + " choose another id and give the number as profile.idNumber");
@@ -189,6 +190,11 @@ public class Practitioner {
     @CommandHandler
     public WriteOutcome handle(ErasePersonalDataCommand command) {
         id("erasureId", command.erasureId());
+        if (ResidentIdNumber.isValid(ResidentIdNumber.normalised(practitionerId))) {
+            // Its data is not sealed while its id is its number (API.md "Personal data"): no key to destroy yet.
+            throw new StateConflictException("practitionerId", "this practitioner's id is a resident ID number, so"
+                    + " their data is not sealed yet: re-key the store first (ops rekey-practitioners), then erase");
+        }
         var event = new PersonalDataErased(practitionerId, command.erasureId(), reason("reason", command.reason()),
                 text("legalBasis", command.legalBasis()));
         if (erasure != null && !erasure.erasureId().equals(command.erasureId())) {

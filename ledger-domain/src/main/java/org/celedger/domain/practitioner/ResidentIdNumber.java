@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class ResidentIdNumber {
 
     private static final Pattern SHAPE = Pattern.compile("\\d{17}[\\dX]");
+    /** An 18-character run that may be a number, not inside a longer word. */
+    private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
     /** GB 11643-1999 weights of the first 17 digits, and the check character for each sum modulo 11. */
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
@@ -51,6 +53,17 @@ public final class ResidentIdNumber {
     /** The gender the number holds: its 17th digit is odd for men. */
     public static Gender gender(String valid) {
         return (valid.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
+    }
+
+    /** {@code text} with every resident ID number in it masked: for what must never echo one (an error's detail). */
+    public static String maskedIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return IN_TEXT.matcher(text).replaceAll(m -> {
+            String number = normalised(m.group());
+            return isValid(number) ? masked(number) : m.group();
+        });
     }
 
     /**

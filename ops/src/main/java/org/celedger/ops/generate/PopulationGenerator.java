@@ -32,8 +32,11 @@ import org.celedger.domain.practitioner.TransferKind;
  */
 public final class PopulationGenerator implements Iterable<PopulationGenerator.Generated> {
 
-    /** One practitioner: its id, its batch items in order, and the roster rows its base-training credits make. */
-    public record Generated(int index, String id, Jurisdiction jurisdiction, List<ObjectNode> items,
+    /**
+     * One practitioner: its id (no personal data), its resident ID number, its batch items in order, and the roster
+     * rows its base-training credits make.
+     */
+    public record Generated(int index, String id, String idNumber, Jurisdiction jurisdiction, List<ObjectNode> items,
                             List<RosterRow> rosterRows) {
     }
 
@@ -115,6 +118,7 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
         private final Set<String> sessions = new HashSet<>();
         private final LocalDate asOf = settings.asOf();
         private String id;
+        private String idNumber;
         private Jurisdiction jurisdiction;
         private String name;
         private Gender gender;
@@ -143,7 +147,7 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
                 transfer();
             }
             revocationsAndReassignments(awards);
-            return new Generated(index, id, jurisdiction, List.copyOf(items), List.copyOf(roster));
+            return new Generated(index, id, idNumber, jurisdiction, List.copyOf(items), List.copyOf(roster));
         }
 
         // ------------------------------------------------------------------ registration
@@ -156,7 +160,9 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
             int age = 25 + r.nextInt(38); // 25–62 in the last year
             birthDate = LocalDate.of(settings.lastYear() - age, 1, 1).plusDays(r.nextInt(365));
             name = name();
-            id = residentId(region.areaCode());
+            // The ledger's id carries no personal data; the resident ID number is a profile field (API.md).
+            idNumber = residentId(region.areaCode());
+            id = String.format("p-%07d", index);
             Sector sector = pick(new Sector[]{Sector.PUBLIC_INSTITUTION, Sector.STATE_ENTERPRISE, Sector.NON_PUBLIC,
                     Sector.GOVERNMENT_ORGAN, Sector.OTHER}, new double[]{0.45, 0.2, 0.2, 0.05, 0.1});
             employer = region.name() + pick(switch (sector) {
@@ -170,6 +176,7 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
 
             ObjectNode reg = item("practitioner");
             reg.put("id", id);
+            reg.put("idNumber", idNumber);
             reg.put("name", name);
             reg.put("gender", gender.name());
             reg.put("birthDate", birthDate.toString());
@@ -290,7 +297,7 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
                 a.put("sessionId", session.sessionId());
                 a.put("approvedBy", Vocabulary.authority(jurisdiction));
                 a.put("completedOn", session.endDate().toString());
-                roster.add(new RosterRow(session.sessionId(), name, gender, id, employer, session.hours(), category));
+                roster.add(new RosterRow(session.sessionId(), name, gender, idNumber, employer, session.hours(), category));
                 if (!settings.rosterCreditsInBatches()) {
                     items.remove(items.size() - 1); // only in the roster
                     return null;

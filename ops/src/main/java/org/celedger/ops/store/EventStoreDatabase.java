@@ -67,8 +67,13 @@ public record EventStoreDatabase(String url, String user, String password) {
 
     /** Whether the event table exists (Axon's {@code DomainEventEntry}, unquoted: upper case on H2, lower on PostgreSQL). */
     static boolean tableExists(Connection c) throws SQLException {
-        for (String name : new String[]{"DOMAINEVENTENTRY", "domainevententry", "DomainEventEntry"}) {
-            try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[]{"TABLE"})) {
+        return tableExists(c, "DomainEventEntry");
+    }
+
+    /** Whether the table exists, its name as H2 (upper case), PostgreSQL (lower case) or its creator wrote it. */
+    static boolean tableExists(Connection c, String name) throws SQLException {
+        for (String n : new String[]{name.toUpperCase(), name.toLowerCase(), name}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, n, new String[]{"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }

@@ -24,7 +24,8 @@ import org.celedger.ops.cli.Args;
  * {@code export}: every row of the event store's {@code DomainEventEntry}, in global order, as one JSON object
  * per line. Payload and metadata are the stored JSON text, kept as strings so that they come back byte for
  * byte ({@code payloadBase64}/{@code metaDataBase64} if a row ever held bytes that are not UTF-8).
- * Snapshots are not exported: they are derived from the events and the ledger makes them again.
+ * Snapshots are not exported: they are derived from the events and the ledger makes them again. The
+ * practitioners' personal-data keys go to a file of their own beside it ({@link PersonalDataKeysFile}).
  */
 public final class ExportCommand {
 
@@ -43,6 +44,10 @@ public final class ExportCommand {
         long rows = export(db, out);
         System.out.printf("exported %,d events from %s to %s in %.1f s%n", rows, db.url(), out.toAbsolutePath(),
                 (System.nanoTime() - started) / 1e9);
+        if (Files.exists(PersonalDataKeysFile.beside(out))) {
+            System.out.printf("the practitioners' personal-data keys (wrapped) are in %s: a restore needs it and the"
+                    + " store's key file (personal-data.key, never exported)%n", PersonalDataKeysFile.beside(out).toAbsolutePath());
+        }
         return 0;
     }
 
@@ -77,6 +82,7 @@ public final class ExportCommand {
                     }
                 }
             }
+            PersonalDataKeysFile.export(c, out);
             c.commit();
             return rows;
         }

@@ -19,7 +19,8 @@ import org.celedger.ops.cli.Args;
  * {@code import}: an {@code export} file into an empty event store, every row as it was (global index,
  * identifiers, timestamps, payload bytes), in one transaction, then the identity moved past the last global
  * index so that the ledger's next event follows. The tables are created as the ledger creates them when
- * missing; a store that holds any event is refused.
+ * missing; a store that holds any event is refused. The personal-data keys exported beside the file are
+ * restored in the same transaction ({@link PersonalDataKeysFile}).
  */
 public final class ImportCommand {
 
@@ -96,6 +97,12 @@ public final class ImportCommand {
                 throw e;
             }
             EventTables.continueIdentityAfter(c, db.postgres(), maxIndex);
+            try {
+                PersonalDataKeysFile.importInto(c, in);
+            } catch (IOException | SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
             c.commit();
             return rows;
         }

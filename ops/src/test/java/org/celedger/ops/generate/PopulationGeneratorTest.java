@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.celedger.domain.base.RosterCsv;
@@ -56,18 +57,24 @@ class PopulationGeneratorTest {
     }
 
     @Test
-    void everyPractitionerIsRegisteredFirstUnderAUniqueValidResidentId() {
+    void everyPractitionerIsRegisteredFirstUnderAnIdWithoutPersonalDataAndAUniqueValidResidentIdNumber() {
         Set<String> ids = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
         for (PopulationGenerator.Generated p : PEOPLE) {
-            assertThat(ResidentIds.valid(p.id())).as(p.id()).isTrue();
+            assertThat(p.id()).isEqualTo(String.format("p-%07d", p.index()));
+            assertThat(ResidentIds.valid(p.idNumber())).as(p.idNumber()).isTrue();
             assertThat(ids.add(p.id())).as("unique " + p.id()).isTrue();
+            assertThat(numbers.add(p.idNumber())).as("unique " + p.idNumber()).isTrue();
             ObjectNode registration = p.items().get(0);
             assertThat(registration.path("type").asText()).isEqualTo("practitioner");
             assertThat(registration.path("id").asText()).isEqualTo(p.id());
+            assertThat(registration.path("idNumber").asText()).isEqualTo(p.idNumber());
             LocalDate birth = LocalDate.parse(registration.path("birthDate").asText());
             int age = SETTINGS.lastYear() - birth.getYear();
             assertThat(age).isBetween(25, 62);
-            assertThat(p.id().substring(6, 14)).isEqualTo(birth.toString().replace("-", ""));
+            assertThat(p.idNumber().substring(6, 14)).isEqualTo(birth.toString().replace("-", ""));
+            assertThat((p.idNumber().charAt(16) - '0') % 2 == 1)
+                    .isEqualTo(registration.path("gender").asText().equals("MALE"));
             boolean titled = !registration.path("titleLevel").asText().equals("NONE");
             assertThat(registration.has("titleObtainedOn")).isEqualTo(titled);
             if (titled) {
@@ -224,6 +231,15 @@ class PopulationGeneratorTest {
     @Test
     void rostersAreReadByTheLedgersRosterParserWithEveryRowValid(@TempDir Path dir) throws Exception {
         GenerateCommand.Summary summary = GenerateCommand.write(new Settings(500, 3, 5), 1_000, dir);
+        // the ledger finds a 身份证号 through its index; here, through the registrations the batches carry
+        Map<String, String> byNumber = new HashMap<>();
+        for (Path batch : list(dir.resolve("batches"))) {
+            for (JsonNode item : JSON.readTree(batch.toFile()).path("items")) {
+                if (item.path("type").asText().equals("practitioner")) {
+                    byNumber.put(item.path("idNumber").asText(), item.path("id").asText());
+                }
+            }
+        }
         long rows = 0;
         Map<String, BigDecimal> byAward = new HashMap<>();
         for (Path batch : list(dir.resolve("batches"))) {
@@ -237,7 +253,7 @@ class PopulationGeneratorTest {
             String text = Files.readString(roster);
             assertThat(text).startsWith("\uFEFF" + GenerateCommand.ROSTER_HEADER + "\r\n");
             String session = roster.getFileName().toString().replace(".csv", "");
-            for (RosterCsvRow row : RosterCsv.parse(Files.readAllBytes(roster))) {
+            for (RosterCsvRow row : RosterCsv.parse(Files.readAllBytes(roster), number -> Optional.ofNullable(byNumber.get(number)))) {
                 assertThat(row.valid()).as(row.message()).isTrue();
                 assertThat(byAward.get(session + "/" + row.entry().practitionerId()))
                         .as("the batches carry the roster's credit").isEqualByComparingTo(row.entry().hours());

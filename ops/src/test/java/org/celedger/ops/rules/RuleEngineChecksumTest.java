@@ -125,7 +125,10 @@ class RuleEngineChecksumTest {
             for (YearTotals y : engine.years(facts, ruleSets)) {
                 year(y, text);
             }
-            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            // The checksum was recorded when a generated practitioner's id was its resident ID number; ids carry no
+            // personal data since (API.md "Personal data"), so each is written as the number it was, and the
+            // constant still proves the rules unchanged.
+            digest.update(text.toString().replace(p.id(), p.idNumber()).getBytes(StandardCharsets.UTF_8));
             practitioners++;
         }
         String checksum = HexFormat.of().formatHex(digest.digest());
