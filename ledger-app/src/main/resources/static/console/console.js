@@ -91,6 +91,23 @@ function problem(json, response) {
   return `${json.title ? json.title + ': ' : ''}${json.detail ?? ''}${field}`;
 }
 
+/** Signed out: nothing the last key was shown stays in the page for whoever signs in next. */
+function forget() {
+  views.clear();
+  for (const id of ['profile', 'search-results', 'decision', 'timeline', 'review-result', 'base-page', 'sample', 'redraw',
+                    'revocations', 'listing', 'listing-pages', 'statistics', 'statistics-charts', 'what-if-result',
+                    'issued-key', 'certified', 'known-then', 'changes']) {
+    $(id).hidden = true;
+  }
+  document.querySelectorAll('main tbody').forEach((body) => {
+    if (!body.closest('#what-if-counts')) body.replaceChildren();
+  });
+  $('base-list').replaceChildren();
+  $('issued-key-value').textContent = '';
+  $('roster-summary').textContent = '';
+  document.querySelectorAll('.error:not(#sign-in-error)').forEach((e) => { e.textContent = ''; });
+}
+
 function signedOut(message) {
   show(null);
   $('sign-in-error').textContent = `${t('sessionEnded')} ${message}`;
@@ -120,6 +137,7 @@ function show(signedIn) {
   }
   $('sign-out').hidden = !signedIn;
   $('who').hidden = !signedIn;
+  if (!signedIn) forget();
   translate();
   if (!signedIn) $('api-key').focus();
 }

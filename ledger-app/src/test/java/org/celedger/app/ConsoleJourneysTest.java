@@ -720,6 +720,7 @@ class ConsoleJourneysTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-error"), "会话已结束，请重新登录。"));
         assertThat(browser.findElement(By.id("views")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("admin-view")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#keys tbody tr"))).as("nothing shown stays in the page").isEmpty();
         HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + port + "/api/v1/api-keys")).header("Cookie", "ledger_session=" + cookie.getValue()).build(),
                 HttpResponse.BodyHandlers.ofString());
