@@ -3,7 +3,9 @@ package org.celedger.app.privacy;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.celedger.domain.IdConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import org.celedger.domain.practitioner.ResidentIdNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,7 +53,13 @@ public class IdNumberIndex {
         }
         if (holder.isEmpty()) {
             forget(practitionerId);
-            jdbc.update("INSERT INTO id_number_index (digest, practitioner_id) VALUES (?, ?)", digest, practitionerId);
+            try {
+                jdbc.update("INSERT INTO id_number_index (digest, practitioner_id) VALUES (?, ?)", digest, practitionerId);
+            } catch (DuplicateKeyException race) {
+                // Another write recorded this number meanwhile (the same registration through another node, or
+                // another practitioner's): retried, this write then finds it a repeat or is refused on field.
+                throw new ConcurrencyException("another write recorded this resident ID number meanwhile");
+            }
         }
     }
 

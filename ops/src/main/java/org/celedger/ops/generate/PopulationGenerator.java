@@ -108,6 +108,11 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
         };
     }
 
+    /** A generated practitioner's id: its seed (so that populations of other seeds never share one) and its index. */
+    public static String idOf(long seed, int index) {
+        return String.format("p-%s-%07d", Long.toString(seed, 36), index);
+    }
+
     /** The drawing of one practitioner. */
     private final class One {
         private final int index;
@@ -162,7 +167,7 @@ public final class PopulationGenerator implements Iterable<PopulationGenerator.G
             name = name();
             // The ledger's id carries no personal data; the resident ID number is a profile field (API.md).
             idNumber = residentId(region.areaCode());
-            id = String.format("p-%07d", index);
+            id = idOf(settings.seed(), index);
             Sector sector = pick(new Sector[]{Sector.PUBLIC_INSTITUTION, Sector.STATE_ENTERPRISE, Sector.NON_PUBLIC,
                     Sector.GOVERNMENT_ORGAN, Sector.OTHER}, new double[]{0.45, 0.2, 0.2, 0.05, 0.1});
             employer = region.name() + pick(switch (sector) {

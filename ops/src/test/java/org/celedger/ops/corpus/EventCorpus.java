@@ -66,6 +66,12 @@ public final class EventCorpus {
             answers = answers(client, ids);
         }
         ExportCommand.export(EventStoreDatabase.embedded(data), out.resolve("events.ndjson"));
+        // the personal-data keys are exported beside the events (events.ndjson.keys); the key file they are wrapped
+        // by goes with the corpus, as an operator restores it with a backup
+        if (Files.exists(data.resolve("personal-data.key"))) {
+            Files.copy(data.resolve("personal-data.key"), out.resolve("personal-data.key"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         ObjectNode file = JsonNodeFactory.instance.objectNode();
         ArrayNode practitioners = file.putArray("practitioners");
         ids.forEach(practitioners::add);
@@ -84,6 +90,8 @@ public final class EventCorpus {
 
     private static void write(LedgerClient ledger, String url, List<String> ids) throws Exception {
         PopulationGenerator population = new PopulationGenerator(new Settings(30, 5, 7));
+        Map<String, String> idNumbers = new java.util.HashMap<>();
+        population.forEach(p -> idNumbers.put(p.id(), p.idNumber()));
         Batches.cut(population, 200, batch -> {
             JsonNode result = ledger.post("/api/v1/batches", batch.json(), Duration.ofMinutes(2)).expectOk("batch").json();
             if (result.path("rejected").asInt() != 0) {
@@ -113,7 +121,9 @@ public final class EventCorpus {
                 .formatted(ids.get(5), BASE)).expectOk("direct credit");
         StringBuilder csv = new StringBuilder("序号,姓名,性别,身份证号,单位,学时,科目类别\n");
         for (int i = 3; i <= 5; i++) {
-            csv.append(i - 2).append(",张").append(i).append(",男,").append(ids.get(i)).append(",包头钢铁,24,专业科目\n");
+            // a 身份证号 column: the number the practitioner was registered with (versions before took it as the id)
+            csv.append(i - 2).append(",张").append(i).append(",男,").append(idNumbers.getOrDefault(ids.get(i), ids.get(i)))
+                    .append(",包头钢铁,24,专业科目\n");
         }
         HttpResponse<String> roster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url + "/api/v1/bases/" + BASE + "/sessions/c-1/roster"))
@@ -138,6 +148,12 @@ public final class EventCorpus {
         ledger.post("/api/v1/practitioners/" + ids.get(2) + "/profile-corrections", """
                 {"correctionId":"corpus-fix-1","changes":{"grassroots":true},"reason":"单位核实为基层"}""")
                 .expectOk("profile correction");
+        // one person's personal data erased (versions that have erasures): their decisions stay
+        LedgerClient.Response erased = ledger.post("/api/v1/practitioners/" + ids.get(8) + "/erasures", """
+                {"erasureId":"corpus-erasure-1","reason":"本人申请删除","legalBasis":"PIPL art. 47"}""");
+        if (erased.status() != 201) {
+            throw new IllegalStateException("the erasure was refused: " + erased.raw());
+        }
     }
 
     private static String key(LedgerClient admin, String name, String role, String baseId) {

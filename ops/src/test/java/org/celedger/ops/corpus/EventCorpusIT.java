@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class EventCorpusIT {
             Path work = Files.createTempDirectory(Path.of("target"), "corpus-" + corpus.getFileName() + "-");
             long imported = ImportCommand.importInto(EventStoreDatabase.embedded(work.resolve("data")),
                     corpus.resolve("events.ndjson"));
+            withKeyFile(corpus, work.resolve("data"));
             List<String> ids = practitioners(expected);
             try (LedgerProcess ledger = EventCorpus.start(work.resolve("data"), work.resolve("ledger.log"))) {
                 ledger.awaitReady(Duration.ofSeconds(120));
@@ -67,7 +69,14 @@ class EventCorpusIT {
             Path work = Files.createTempDirectory(Path.of("target"), "corpus-rekeyed-" + corpus.getFileName() + "-");
             EventStoreDatabase db = EventStoreDatabase.embedded(work.resolve("data"));
             long imported = ImportCommand.importInto(db, corpus.resolve("events.ndjson"));
+            withKeyFile(corpus, work.resolve("data"));
             Counts counts = Counts.of(corpus.resolve("events.ndjson"), ids);
+            if (counts.streams == 0) {
+                // written by a version whose ids carry no personal data: nothing to re-key, and nothing is changed
+                assertThat(RekeyPractitionersCommand.rekey(db, work.resolve("mapping.csv")).nothingToDo()).isTrue();
+                System.out.printf("corpus %s: no practitioner under an ID number, nothing re-keyed%n", corpus.getFileName());
+                continue;
+            }
             if (corpus.getFileName().toString().equals("2026-12")) {
                 // 30 practitioners; 304 events in their streams; 308 payloads name one (those and 4 of the base's)
                 assertThat(counts).isEqualTo(new Counts(30, 304, 308, 0, 308));
@@ -124,6 +133,16 @@ class EventCorpusIT {
             RekeyPractitionersCommand.Result again = RekeyPractitionersCommand.rekey(db, work.resolve("again.csv"));
             assertThat(again.nothingToDo()).as("after the ledger ran on it, nothing is left to re-key").isTrue();
             assertThat(work.resolve("again.csv")).doesNotExist();
+        }
+    }
+
+    /**
+     * A corpus written by a version that seals personal data holds the key file its keys are wrapped by: restored
+     * into the data directory, as an operator restores it with a backup.
+     */
+    private static void withKeyFile(Path corpus, Path data) throws IOException {
+        if (Files.exists(corpus.resolve("personal-data.key"))) {
+            Files.copy(corpus.resolve("personal-data.key"), data.resolve("personal-data.key"));
         }
     }
 

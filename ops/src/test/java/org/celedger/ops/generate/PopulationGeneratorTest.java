@@ -61,7 +61,8 @@ class PopulationGeneratorTest {
         Set<String> ids = new HashSet<>();
         Set<String> numbers = new HashSet<>();
         for (PopulationGenerator.Generated p : PEOPLE) {
-            assertThat(p.id()).isEqualTo(String.format("p-%07d", p.index()));
+            assertThat(p.id()).isEqualTo(PopulationGenerator.idOf(SETTINGS.seed(), p.index()))
+                    .isEqualTo(String.format("p-%s-%07d", Long.toString(SETTINGS.seed(), 36), p.index()));
             assertThat(ResidentIds.valid(p.idNumber())).as(p.idNumber()).isTrue();
             assertThat(ids.add(p.id())).as("unique " + p.id()).isTrue();
             assertThat(numbers.add(p.idNumber())).as("unique " + p.idNumber()).isTrue();
