@@ -73,6 +73,17 @@ class BenchIT {
         assertThat(rates.get(1).path("statuses").path("201").asLong()).isEqualTo(100);
         assertThat(rates.get(1).path("ledgerCpuMsPerRequest").asDouble()).isPositive();
         assertThat(writes.path("ledgerCpuMsPerRequest").asDouble()).isPositive();
-        assertThat(report.path("table")).hasSize(9);
+        JsonNode page = report.path("practitionerPage");
+        assertThat(page.path("pages").asLong()).isPositive();
+        assertThat(page.path("statuses").path("200/200/200").asLong()).as("profile, years and decision answered")
+                .isEqualTo(page.path("pages").asLong());
+        assertThat(page.path("p99Ms").asDouble()).isPositive();
+        for (String endpoint : List.of("/api/v1/practitioners/{id}", "/api/v1/practitioners/{id}/years",
+                "/api/v1/practitioners/{id}/eligibility")) {
+            assertThat(page.path("ledgerOwnTime").path(endpoint).path("requests").asLong()).as(endpoint)
+                    .isEqualTo(page.path("pages").asLong());
+        }
+        assertThat(page.path("ledgerOwnTime").path("pageP99AtMostMs").asDouble()).isPositive();
+        assertThat(report.path("table")).hasSize(10);
     }
 }

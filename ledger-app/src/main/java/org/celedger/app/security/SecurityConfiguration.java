@@ -112,7 +112,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // the console's pages and sign-in are open; what they show comes from the API, with its rules
                         .requestMatchers(GET, "/console", "/console/", "/console/*.html", "/console/*.js", "/console/*.css",
-                                "/console/session").permitAll()
+                                "/console/session", "/webjars/echarts/**").permitAll()
                         .requestMatchers(POST, "/console/session", "/console/session/end").permitAll()
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/admin/**", "/api/v1/access-log").hasRole(ADMIN)
                         // a person's copy of their data: on their request, by ADMIN
