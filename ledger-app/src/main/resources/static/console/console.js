@@ -176,7 +176,9 @@ $('find').addEventListener('submit', async (event) => {
   try {
     const [profile, years] = await Promise.all([api('GET', `/api/v1/practitioners/${id}`),
                                                 api('GET', `/api/v1/practitioners/${id}/years`)]);
-    $('profile-name').textContent = profile.profile.name;
+    $('profile-name').textContent = profile.profile.name ?? t('erased');
+    // masked (150102********1234) unless the key may see it whole: the API decides, the page shows what it got
+    $('profile-id-number').textContent = profile.profile.idNumber ?? '—';
     $('profile-jurisdiction').textContent = profile.profile.jurisdiction;
     $('profile-region').textContent = profile.profile.region;
     $('profile-title').textContent = profile.profile.titleLevel;
@@ -447,7 +449,7 @@ $('roster').addEventListener('submit', async (event) => {
 
 // ---------------------------------------------------------------- words of the pages added for issue 16
 Object.assign(TEXT.zh, {
-  searchBy: '查找方式', idNumber: '身份证号', searchText: '查找内容', search: '查找', noMatches: '未找到符合的人员',
+  erased: '（个人信息已删除）', searchBy: '查找方式', idNumber: '身份证号', searchText: '查找内容', search: '查找', noMatches: '未找到符合的人员',
   yearsChart: '年度学时图', history: '历史时间线', showHistory: '显示历史', whatChanged: '前后变化',
   creditedThen: '当时已计', creditedNow: '现在已计', metThen: '当时达到', metNow: '现在达到', nothingChanged: '各项要求均未变化',
   certificationId: '认证编号', certify: '认证此判定', certifiedAs: '已认证', reexamine: '复核认证', reexamineButton: '复核',
@@ -479,7 +481,7 @@ Object.assign(TEXT.zh, {
   chooseKey: '请选择密钥', percent: '%', publicSeries: '公需科目', professionalSeries: '专业科目',
 });
 Object.assign(TEXT.en, {
-  searchBy: 'Find by', idNumber: 'ID number', searchText: 'Text to find', search: 'Search', noMatches: 'No practitioner matches',
+  erased: '(personal data erased)', searchBy: 'Find by', idNumber: 'ID number', searchText: 'Text to find', search: 'Search', noMatches: 'No practitioner matches',
   yearsChart: 'Hours by year, chart', history: 'History', showHistory: 'Show the history', whatChanged: 'What changed',
   creditedThen: 'Credited then', creditedNow: 'Credited now', metThen: 'Met then', metNow: 'Met now',
   nothingChanged: 'No requirement changed', certificationId: 'Certification id', certify: 'Certify this decision',
@@ -596,6 +598,8 @@ $('search').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('search-error').textContent = '';
   $('search-results').hidden = true;
+  // a new search leaves no earlier practitioner's page below its results, to be taken for one of them
+  $('profile').hidden = true;
   const q = new URLSearchParams({ [$('search-by').value]: $('search-text').value.trim() });
   try {
     const answer = await api('GET', '/api/v1/practitioners?' + q);

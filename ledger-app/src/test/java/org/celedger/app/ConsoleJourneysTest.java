@@ -398,6 +398,12 @@ class ConsoleJourneysTest {
         String shown = item.path("idNumber").asText();
         assertThat(shown).as("an auditor sees the number masked").isNotEqualTo(number).startsWith("150102").endsWith(number.substring(14));
         assertThat(rows("#search-results tbody tr")).containsExactly(byNumber + " 李华 " + shown + " IM 包头市");
+        assertThat(browser.findElement(By.id("profile")).isDisplayed())
+                .as("no earlier practitioner's page stays below new results").isFalse();
+        browser.findElement(By.cssSelector("#search-results tr[data-practitioner='" + byNumber + "'] button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-name"), "李华"));
+        assertThat(browser.findElement(By.id("profile-id-number")).getText()).as("the profile shows it masked too")
+                .isEqualTo(shown);
         ConsoleBrowser.screenshot(browser, "auditor-search-by-id-number");
 
         // a problem the API answers is shown as it says it
