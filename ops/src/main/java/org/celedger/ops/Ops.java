@@ -25,7 +25,7 @@ public final class Ops {
                            [--mongo-uri mongodb://…] [--out bench.json] [--clients 4] [--batch-size 1000]
                            [--write-rate 100] [--write-seconds 20] [--decision-clients 8] [--decision-seconds 20]
                            [--warm-up-seconds 30] [--heap 4g] [--gc G1|Z] [--jfr DIR] [--keep] [--work-dir DIR]
-                           [--phases writes,write-rates,decisions,write-then-read,what-if,rebuild]
+                           [--phases writes,write-rates,decisions,practitioner-page,write-then-read,what-if,rebuild]
                            [--write-rates 100,300,1000] [--jvm-args "-XX:…"] [--ledger-args "--a=1"]
               mongo-server --port P [--host 127.0.0.1]
               export       (--data-dir DIR | --jdbc-url URL [--user U --password P]) --out events.ndjson
