@@ -347,7 +347,7 @@ async function listSessions() {
   if ($('sessions-jurisdiction').value) q.set('jurisdiction', $('sessions-jurisdiction').value);
   if ($('sessions-signal').value) q.set('signal', $('sessions-signal').value);
   const sessions = await api('GET', '/api/v1/supervision/sessions?' + q);
-  baseList(sessions);
+  await baseList($('sessions-jurisdiction').value);
   $('sessions').querySelector('tbody').replaceChildren(...sessions.map((s) => {
     const row = document.createElement('tr');
     row.dataset.session = `${s.baseId}/${s.sessionId}`;
@@ -456,7 +456,7 @@ Object.assign(TEXT.zh, {
   reproduced: '复现一致：按认证时所知重新计算，结论相同', notReproduced: '未能复现：按认证时所知重新计算，结论不同',
   todayAgrees: '今日判定与认证一致', todayDiffers: '今日判定已变化', today: '今日', since: '认证后记录的事实',
   ruleSetChanged: '规则集版本已变', certifiedAt: '认证时间', ACCEPTED: '已记录', DUPLICATE: '重复（未变）',
-  signal: '风险信号', bases: '培训基地', basesNote: '本年度有培训班的基地（由上表得出）；也可按编号打开任一基地。',
+  signal: '风险信号', bases: '培训基地', basesNote: '所有培训基地（按所选省区）；点击编号打开基地页面，也可按编号打开。', sessionsCount: '个培训班',
   baseId: '基地编号', openBase: '打开基地', statusHistory: '状态变更', at: '时间', from: '原状态', to: '新状态',
   reason: '原因', sessionsAndSignals: '培训班及风险信号', dates: '日期', headcount: '人数',
   signalsAndReasons: '风险信号及原因', none: '无', population: '总体分析', listing: '资格名单', populationCount: '总人数', pageSize: '每页',
@@ -491,7 +491,7 @@ Object.assign(TEXT.en, {
   todayAgrees: "today's decision agrees", todayDiffers: "today's decision has changed", today: 'Today',
   since: 'Facts recorded since', ruleSetChanged: "the rule set's version has changed", certifiedAt: 'Certified at',
   ACCEPTED: 'recorded', DUPLICATE: 'duplicate (unchanged)', signal: 'Signal', bases: 'Training bases',
-  basesNote: 'The bases with sessions in the list above; or open any base by its id.', baseId: 'Base id',
+  basesNote: 'Every training base (of the jurisdiction chosen); open one by its id.', sessionsCount: 'sessions', baseId: 'Base id',
   openBase: 'Open base', statusHistory: 'Status history', at: 'At', from: 'From', to: 'To', reason: 'Reason',
   sessionsAndSignals: 'Sessions and their risk signals', dates: 'Dates', headcount: 'Headcount',
   signalsAndReasons: 'Risk signals and why they fired', none: 'none', population: 'Population',
@@ -722,9 +722,17 @@ $('review').addEventListener('submit', async (event) => {
 // ---------------------------------------------------------------- supervisors: bases and their pages
 $('sessions-signal').append(...Object.keys(SIGNALS.zh).map((s) => option(s, s)));
 
-function baseList(sessions) {
-  const bases = [...new Set(sessions.map((s) => s.baseId))].sort();
-  $('base-list').replaceChildren(...bases.map((b) => element('li', {}, link(b, () => openBase(b), 'link'))));
+/** Every base of the jurisdiction chosen (all without one), as the API lists them, each opening its page. */
+async function baseList(jurisdiction) {
+  const bases = await api('GET', '/api/v1/bases' + (jurisdiction ? '?jurisdiction=' + jurisdiction : ''));
+  $('base-list').replaceChildren(...bases.map((b) => {
+    const item = element('li', {}, link(b.baseId, () => openBase(b.baseId), 'link'));
+    item.dataset.base = b.baseId;
+    item.append(` ${b.name} · ${b.jurisdiction} ${b.region} · `,
+      element('span', { className: 'status', textContent: t(b.status) }),
+      ` · ${b.sessions} ${t('sessionsCount')}` + (b.falsifiedSessions ? ` · ${b.falsifiedSessions} FALSIFIED` : ''));
+    return item;
+  }));
 }
 
 $('open-base').addEventListener('submit', (event) => {

@@ -626,6 +626,17 @@ class ConsoleJourneysTest {
                 By.cssSelector("#sessions tr[data-session='" + baseId + "/late-" + run + "']")));
         var listed = api.get("/api/v1/supervision/sessions?year=2026&signal=PLAN_LATE", supervisor).body();
         assertThat(rows("#sessions tbody tr")).hasSize(listed.size());
+        // the list of bases is the API's: a base without a session this year is in it too
+        assertThat(api.post("/api/v1/bases", ADMIN, "{\"baseId\":\"quiet-" + run + "\",\"name\":\"无班基地\","
+                + "\"level\":\"REGIONAL\",\"jurisdiction\":\"IM\",\"region\":\"通辽市\"}").status()).isEqualTo(201);
+        browser.findElement(By.cssSelector("#sessions-filter button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#base-list li[data-base='quiet-" + run + "']")));
+        assertThat(browser.findElement(By.cssSelector("#base-list li[data-base='quiet-" + run + "']")).getText())
+                .isEqualTo("quiet-" + run + " 无班基地 · IM 通辽市 · 有效 · 0 个培训班");
+        assertThat(browser.findElement(By.cssSelector("#base-list li[data-base='" + baseId + "']")).getText())
+                .isEqualTo(baseId + " 草原培训基地 · IM 赤峰市 · 警告 · 1 个培训班");
+        assertThat(browser.findElements(By.cssSelector("#base-list li")))
+                .hasSize(api.get("/api/v1/bases", supervisor).body().size());
         WebElement chip = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//ul[@id='base-list']//button[text()='" + baseId + "']")));
         chip.click();

@@ -226,6 +226,10 @@ class OpenApiContractTest {
         long position = roster.body().path("position").asLong();
         expect(api.get("/api/v1/bases/oa-base?waitForPosition=" + position, ADMIN), 200);
         expect(api.get("/api/v1/bases/oa-nobody", ADMIN), 404);
+        Api.Response bases = expect(api.get("/api/v1/bases?jurisdiction=IM", ADMIN), 200);
+        assertThat(bases.body().get(0).path("baseId").asText()).isEqualTo("oa-base");
+        assertThat(bases.body().get(0).path("sessions").asInt()).isEqualTo(1);
+        expect(api.get("/api/v1/bases?jurisdiction=XX", ADMIN), 422);
         expect(api.get("/api/v1/bases/oa-base/sessions/oa-s/roster", ADMIN), 200);
         expect(api.get("/api/v1/bases/oa-base/sessions/oa-none/roster", ADMIN), 404);
         expect(api.get("/api/v1/supervision/sessions?year=2025", ADMIN), 200);

@@ -303,6 +303,15 @@ public class BaseController {
                 "baseId", "No training base " + baseId + " is registered (or it is not projected yet)."));
     }
 
+    @GetMapping("/bases")
+    @Operation(summary = "The training bases, or those of one jurisdiction: status, sessions, sessions found FALSIFIED")
+    @WaitForPosition
+    public List<Supervision.BaseSummary> bases(HttpServletRequest request, HttpServletResponse response,
+                                               @RequestParam(required = false) Jurisdiction jurisdiction) {
+        consistency.awaitView(BaseViewProjection.PROCESSOR, request, response);
+        return supervision.bases(jurisdiction);
+    }
+
     @GetMapping("/supervision/sessions")
     @Operation(summary = "Sessions of a year by risk signal, most signals first")
     @WaitForPosition

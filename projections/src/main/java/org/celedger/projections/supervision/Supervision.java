@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import org.celedger.domain.base.BaseLevel;
+import org.celedger.domain.base.BaseStatus;
 import org.celedger.domain.base.DoubleBookings;
 import org.celedger.domain.base.FilingDeadlines;
 import org.celedger.domain.base.InPersonAttendance;
@@ -58,6 +60,24 @@ public final class Supervision {
     }
 
     public record BaseReport(BaseView base, List<SessionReport> sessions) {
+    }
+
+    /**
+     * A base as the list of bases shows it: who and where it is, its status, and how many sessions it filed or
+     * reported, of which how many an inspection found FALSIFIED.
+     */
+    public record BaseSummary(String baseId, String name, BaseLevel level, Jurisdiction jurisdiction, String region,
+                              BaseStatus status, int sessions, int falsifiedSessions) {
+    }
+
+    /** Every base, or those of one jurisdiction, in id order. */
+    public List<BaseSummary> bases(Jurisdiction jurisdiction) {
+        return store.all().stream()
+                .filter(b -> jurisdiction == null || b.jurisdiction == jurisdiction)
+                .sorted(Comparator.comparing(b -> b.baseId))
+                .map(b -> new BaseSummary(b.baseId, b.name, b.level, b.jurisdiction, b.region, b.status,
+                        b.sessions.size(), (int) b.sessions.stream().filter(s -> s.falsifiedBy != null).count()))
+                .toList();
     }
 
     public Optional<BaseReport> base(String baseId) {
