@@ -472,7 +472,7 @@ Object.assign(TEXT.zh, {
   keys: 'API 密钥', keyName: '名称', roles: '角色', baseIdsList: '基地编号（逗号分隔）',
   jurisdictionsList: '省区（逗号分隔）', regionsList: '地区（逗号分隔）', expiresAt: '有效期至', createKey: '创建密钥',
   keyShownOnce: '新密钥只显示这一次，请妥善保存：', keyId: '密钥编号', scopeList: '范围', notesList: '备注',
-  revoke: '吊销', oldKeyValidUntil: '旧密钥有效至', rotate: '轮换', rebuilds: '重建视图',
+  revoke: '吊销', oldKeyValidUntil: '旧密钥有效至', newKeyExpiresAt: '新密钥有效期至', rotate: '轮换', rebuilds: '重建视图',
   startRebuild: '重建 practitioner-views', noRebuild: '本节点尚未重建过视图', events: '事件',
   projections: '投影状态', refresh: '刷新', processor: '处理器', position: '位置', head: '事件库末尾', lag: '滞后',
   caughtUp: '已追上', running: '运行中', sessionEnded: '会话已结束，请重新登录。', ACTIVE: '有效', EXPIRED: '已过期',
@@ -510,7 +510,7 @@ Object.assign(TEXT.en, {
   roles: 'Roles', baseIdsList: 'Base ids (comma-separated)', jurisdictionsList: 'Jurisdictions (comma-separated)',
   regionsList: 'Regions (comma-separated)', expiresAt: 'Expires at', createKey: 'Create key',
   keyShownOnce: 'The new key is shown this once; keep it safe:', keyId: 'Key id', scopeList: 'Scope',
-  notesList: 'Notes', revoke: 'Revoke', oldKeyValidUntil: 'Old key valid until', rotate: 'Rotate',
+  notesList: 'Notes', revoke: 'Revoke', oldKeyValidUntil: 'Old key valid until', newKeyExpiresAt: 'New key valid until', rotate: 'Rotate',
   rebuilds: 'Rebuilds', startRebuild: 'Rebuild practitioner-views', noRebuild: 'No rebuild has run on this node',
   events: 'events', projections: 'Projections', refresh: 'Refresh', processor: 'Processor', position: 'Position',
   head: 'Store head', lag: 'Lag', caughtUp: 'Caught up', running: 'Running',
@@ -1047,8 +1047,10 @@ $('rotate-key').addEventListener('click', async () => {
   const keyId = $('action-key').value;
   if (!keyId) { $('keys-error').textContent = t('chooseKey'); return; }
   try {
-    issued(await api('POST', `/api/v1/api-keys/${encodeURIComponent(keyId)}/rotations`,
-      { oldKeyValidUntil: instant($('old-valid-until').value) ?? new Date().toISOString() }));
+    const rotation = { oldKeyValidUntil: instant($('old-valid-until').value) ?? new Date().toISOString() };
+    const expiresAt = instant($('new-key-expires').value);
+    if (expiresAt) rotation.expiresAt = expiresAt;
+    issued(await api('POST', `/api/v1/api-keys/${encodeURIComponent(keyId)}/rotations`, rotation));
     await loadKeys();
   } catch (e) {
     if (e.status !== 401) $('keys-error').textContent = e.message;

@@ -674,6 +674,7 @@ class ConsoleJourneysTest {
 
         // rotate it: the old key ends at once, the new one is shown
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action-key"))).selectByValue(newId);
+        script("arguments[0].value = '2027-06-30T12:00'", browser.findElement(By.id("new-key-expires")));
         browser.findElement(By.id("rotate-key")).click();
         wait.until(d -> !newId.equals(issued.getAttribute("data-key-id")));
         String rotatedId = issued.getAttribute("data-key-id");
@@ -681,6 +682,10 @@ class ConsoleJourneysTest {
         var old = java.util.stream.StreamSupport.stream(keys.spliterator(), false)
                 .filter(k -> k.path("keyId").asText().equals(newId)).findFirst().orElseThrow();
         assertThat(old.path("replacedBy").asText()).isEqualTo(rotatedId);
+        var rotated = java.util.stream.StreamSupport.stream(keys.spliterator(), false)
+                .filter(k -> k.path("keyId").asText().equals(rotatedId)).findFirst().orElseThrow();
+        assertThat(java.time.Instant.parse(rotated.path("expiresAt").asText())).as("the new key's own expiry, as chosen")
+                .isEqualTo(java.time.LocalDateTime.parse("2027-06-30T12:00").atZone(java.time.ZoneId.systemDefault()).toInstant());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#keys tr[data-key='" + newId + "']"),
                 "已由 " + rotatedId + " 替换"));
         assertThat(browser.findElement(By.cssSelector("#keys tr[data-key='" + newId + "'] td:nth-child(5)")).getText())
