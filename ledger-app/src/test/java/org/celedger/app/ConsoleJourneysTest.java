@@ -72,8 +72,7 @@ class ConsoleJourneysTest {
                      "approvedBy":"平台","completedOn":"2025-06-10"}""".formatted(credit[0], credit[1], credit[2]))
                     .status()).isEqualTo(201);
         }
-        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
-                .body().path("key").asText();
+        String auditor = auditorKey();
 
         browser.get("http://127.0.0.1:" + port + "/console");
         visible("api-key").sendKeys("wrong-key-wrong-key");
@@ -145,13 +144,6 @@ class ConsoleJourneysTest {
         ConsoleBrowser.screenshot(browser, "revoked-key-signed-out");
     }
 
-    void credit(String p, String awardId, int year, String category, String hours) {
-        Api.Response r = api.post("/api/v1/practitioners/" + p + "/credits", ADMIN, """
-                {"awardId":"%s","year":%d,"category":"%s","activity":"ONLINE_PLATFORM","hours":%s,
-                 "approvedBy":"平台","completedOn":"%d-06-10"}""".formatted(awardId, year, category, hours, year));
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-    }
-
     void signIn(String key) {
         browser.get("http://127.0.0.1:" + port + "/console");
         visible("api-key").sendKeys(key);
@@ -167,16 +159,13 @@ class ConsoleJourneysTest {
         java.time.Instant before = java.time.Instant.now();
         Thread.sleep(1_100);
         for (int year = 2024; year <= 2026; year++) {
-            credit(p, "pub-" + year, year, "PUBLIC", "30");
-            credit(p, "pro-" + year, year, "PROFESSIONAL", "60");
+            award(p, "pub-" + year, year, "PUBLIC", "30");
+            award(p, "pro-" + year, year, "PROFESSIONAL", "60");
         }
-        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
-                .body().path("key").asText();
+        String auditor = auditorKey();
 
         signIn(auditor);
-        browser.findElement(By.id("practitioner-id")).sendKeys(p);
-        browser.findElement(By.cssSelector("#find button")).click();
-        visible("decide");
+        openPractitioner(p);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level"))).selectByValue("INTERMEDIATE");
         WebElement year = browser.findElement(By.id("decision-year"));
         year.clear();
@@ -291,6 +280,19 @@ class ConsoleJourneysTest {
         return r.body().path("position").asLong();
     }
 
+    /** A key of the title-evaluation office (职称评审办), an AUDITOR. */
+    String auditorKey() {
+        return api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
+                .body().path("key").asText();
+    }
+
+    /** Opens practitioner {@code p}'s page by its id, as a reader types it, until the decision form shows. */
+    void openPractitioner(String p) {
+        browser.findElement(By.id("practitioner-id")).sendKeys(p);
+        browser.findElement(By.cssSelector("#find button")).click();
+        visible("decide");
+    }
+
     void openView(String view) {
         browser.findElement(By.cssSelector("#views button[data-view='" + view + "']")).click();
         visible(view);
@@ -303,8 +305,7 @@ class ConsoleJourneysTest {
         award(p, "pub-2025", 2025, "PUBLIC", "30");
         award(p, "pro-2025", 2025, "PROFESSIONAL", "64.5");
         award(p, "pro-2026", 2026, "PROFESSIONAL", "12");
-        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
-                .body().path("key").asText();
+        String auditor = auditorKey();
 
         signIn(auditor);
         // the keyboard alone: the id and Enter find the practitioner, Tab reaches the find button
@@ -350,13 +351,7 @@ class ConsoleJourneysTest {
 
     /** A resident ID number of Hohhot (150102) for a birth date and a sequence (even for women), its check character added. */
     static String idNumber(String yyyymmdd, int sequence) {
-        String body = "150102" + yyyymmdd + String.format("%03d", sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return PersonalDataProtectionTest.idNumber(yyyymmdd, sequence);
     }
 
     @Test
@@ -370,8 +365,7 @@ class ConsoleJourneysTest {
         register(person(byName, "FEMALE", "1980-05-17", "呼和浩特市").replace("李华", name.toString()));
         long last = register(person(byNumber, "FEMALE", "1980-05-17", "包头市").replace("\"gender\"",
                 "\"idNumber\":\"" + number + "\",\"gender\""));
-        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
-                .body().path("key").asText();
+        String auditor = auditorKey();
         // the name is found in the views: they include the registration before the page asks
         api.get("/api/v1/eligibility?size=1&waitForPosition=" + last, auditor);
         var found = api.get("/api/v1/practitioners?name=" + java.net.URLEncoder.encode(name.toString(),
@@ -422,12 +416,9 @@ class ConsoleJourneysTest {
             award(p, "pub-" + year, year, "PUBLIC", "30");
             award(p, "pro-" + year, year, "PROFESSIONAL", "60");
         }
-        String auditor = api.post("/api/v1/api-keys", ADMIN, "{\"name\":\"职称评审办\",\"roles\":[\"AUDITOR\"]}")
-                .body().path("key").asText();
+        String auditor = auditorKey();
         signIn(auditor);
-        browser.findElement(By.id("practitioner-id")).sendKeys(p);
-        browser.findElement(By.cssSelector("#find button")).click();
-        visible("decide");
+        openPractitioner(p);
         WebElement year = browser.findElement(By.id("decision-year"));
         year.clear();
         year.sendKeys("2026");

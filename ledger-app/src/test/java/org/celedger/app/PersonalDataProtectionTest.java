@@ -63,12 +63,7 @@ class PersonalDataProtectionTest {
     /** A resident ID number of Hohhot (150102) for a birth date and a sequence (odd for men): check character added. */
     static String idNumber(String yyyymmdd, int sequence) {
         String body = "150102" + yyyymmdd + String.format("%03d", sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + org.celedger.domain.practitioner.ResidentIdNumber.checkCharacter(body);
     }
 
     static String registration(String id, String name, String idNumber, String birthDate, String gender) {

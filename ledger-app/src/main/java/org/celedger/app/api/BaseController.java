@@ -212,7 +212,7 @@ public class BaseController {
             if (!row.valid()) {
                 answer.add(new RosterRow(row.rowNumber(), row.entry() == null ? null : row.entry().practitionerId(),
                         RowResult.INVALID, row.field(), row.message(), null, null));
-            } else if (!caller.roles().contains(Role.ADMIN)
+            } else if (!caller.readsPractitioners()
                     && ResidentIdNumber.isValid(ResidentIdNumber.normalised(row.entry().practitionerId()))) {
                 // As for any write (LedgerWriter): a number is no id, whether someone is registered with it or not.
                 answer.add(new RosterRow(row.rowNumber(), null, RowResult.INVALID, "practitionerId", "row "

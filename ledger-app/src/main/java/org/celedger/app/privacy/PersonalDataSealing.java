@@ -102,12 +102,9 @@ public class PersonalDataSealing {
             indexed.remove(practitionerId);
             return false;
         }
-        boolean sealed = false;
-        String before = payload.toString();
-        serializer.seal(row.type(), payload);
-        if (!payload.toString().equals(before)) {
+        boolean sealed = serializer.seal(row.type(), payload);
+        if (sealed) {
             jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", bytes(payload), row.globalIndex());
-            sealed = true;
         }
         String field = row.type().equals(PractitionerRegistered.class.getName()) ? "profile"
                 : row.type().equals(PractitionerProfileCorrected.class.getName()) ? "changes" : null;

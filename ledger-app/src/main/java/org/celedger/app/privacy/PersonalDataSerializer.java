@@ -67,8 +67,9 @@ public final class PersonalDataSerializer implements Serializer {
         return json.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
     }
 
-    /** Replaces every plain personal field of {@code payload} by its sealed value; sealed ones stay. */
-    void seal(String typeName, ObjectNode payload) {
+    /** Replaces every plain personal field of {@code payload} by its sealed value; sealed ones stay. True if any was plain. */
+    boolean seal(String typeName, ObjectNode payload) {
+        boolean sealedAny = false;
         for (SealedFields.Holder holder : SealedFields.in(typeName, payload)) {
             if (ResidentIdNumber.isValid(ResidentIdNumber.normalised(holder.practitionerId()))) {
                 // A practitioner of a store written before, whose id is their number: the id discloses it anyway, and
@@ -90,8 +91,10 @@ public final class PersonalDataSerializer implements Serializer {
                     holder.object().put("birthYearMonth", value.asText().substring(0, 7));
                 }
                 holder.object().put(field, FieldCipher.seal(key, context(holder.practitionerId(), field), value.toString()));
+                sealedAny = true;
             }
         }
+        return sealedAny;
     }
 
     /** Replaces every sealed field of {@code payload} by its value, or by null once its key was destroyed. */

@@ -45,6 +45,14 @@ public record ApiKey(String hash, String name, Set<Role> roles, Set<String> base
         return baseId == null || roles.contains(Role.ADMIN) || baseIds.contains(baseId);
     }
 
+    /**
+     * Whether the key reads practitioners, and so may look them up by ID number (auditors, registrars, ADMIN): API.md
+     * "Personal data". Every other key is told nothing of whether a number is registered.
+     */
+    public boolean readsPractitioners() {
+        return has(Role.AUDITOR) || has(Role.REGISTRAR);
+    }
+
     /** The practitioners a registrar key acts on; an ADMIN key is not limited (null). */
     public RegistrarScope registrarScope() {
         return roles.contains(Role.ADMIN) ? null : new RegistrarScope(jurisdictions, regions);

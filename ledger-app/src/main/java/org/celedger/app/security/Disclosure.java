@@ -31,8 +31,7 @@ public record Disclosure(boolean allIdNumbers, RegistrarScope registrarScope, bo
             return new Disclosure(true, null, true);
         }
         boolean registrar = caller.roles().contains(Role.REGISTRAR);
-        boolean readsPractitioners = registrar || caller.roles().contains(Role.AUDITOR);
-        return new Disclosure(false, registrar ? caller.registrarScope() : null, readsPractitioners);
+        return new Disclosure(false, registrar ? caller.registrarScope() : null, caller.readsPractitioners());
     }
 
     /** The ID number as shown to this caller, of the practitioner with {@code profile} (null where unknown). */

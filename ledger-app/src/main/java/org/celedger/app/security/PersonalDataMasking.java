@@ -31,8 +31,8 @@ public final class PersonalDataMasking extends SimpleModule {
                                                              List<BeanPropertyWriter> properties) {
                 Class<?> type = bean.getBeanClass();
                 if (type == PractitionerProfile.class) {
-                    return masked(properties, "idNumber", (d, p) -> d.idNumber((String) ((PractitionerProfile) p)
-                            .idNumber(), (PractitionerProfile) p));
+                    return masked(properties, "idNumber", (d, p) -> d.idNumber(((PractitionerProfile) p).idNumber(),
+                            (PractitionerProfile) p));
                 }
                 if (type == ProfileChanges.class) {
                     // Changes hold no region to judge a registrar's scope by: whole to ADMIN only.

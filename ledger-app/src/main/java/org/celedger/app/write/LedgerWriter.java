@@ -220,11 +220,8 @@ public class LedgerWriter {
      * number is registered or not, the answer is the same, so a write cannot be used to find out.
      */
     private static void noIdNumberAsId(ApiKey caller, Object command) {
-        boolean toPractitioner = command.getClass().getPackage() == RegisterPractitionerCommand.class.getPackage();
-        if (caller.has(Role.AUDITOR) || caller.has(Role.REGISTRAR) || !toPractitioner) {
-            return;
-        }
-        if (ResidentIdNumber.isValid(ResidentIdNumber.normalised(aggregateOf(command)))) {
+        // Only a practitioner's stream can be named by a number: other streams' ids carry their kind (base/…).
+        if (!caller.readsPractitioners() && ResidentIdNumber.isValid(ResidentIdNumber.normalised(aggregateOf(command)))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "A resident ID number is no practitioner id",
                     command instanceof RegisterPractitionerCommand ? "id" : "practitionerId",
                     "A practitioner id never is a resident ID number: give the number as the profile's idNumber, or"

@@ -30,14 +30,16 @@ public final class ResidentIdNumber {
 
     /** True for 18 characters whose last is the check character of the first 17. */
     public static boolean isValid(String text) {
-        if (text == null || !SHAPE.matcher(text).matches()) {
-            return false;
-        }
+        return text != null && SHAPE.matcher(text).matches() && checkCharacter(text.substring(0, 17)) == text.charAt(17);
+    }
+
+    /** The check character of the first 17 digits of a number: their weighted sum modulo 11, as the standard maps it. */
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += (text.charAt(i) - '0') * WEIGHTS[i];
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
         }
-        return CHECK.charAt(sum % 11) == text.charAt(17);
+        return CHECK.charAt(sum % 11);
     }
 
     /** The birth date the number holds (characters 7 to 14), or null if they are no date. */

@@ -83,8 +83,9 @@ public final class ViewUpdater {
             for (StoredFact f : entry.getValue()) {
                 added |= facts.putIfAbsent(f.sequence(), f) == null;
             }
-            if (added && facts.values().stream().anyMatch(f -> f.type().equals(ERASED))) {
-                // The view keeps no personal data the erasure made unreadable in the event store.
+            if (added && entry.getValue().stream().anyMatch(f -> f.type().equals(ERASED))) {
+                // The view keeps no personal data the erasure made unreadable in the event store. Done once, when the
+                // erasure arrives: facts read after it (a replay) are read without that data already.
                 facts.replaceAll((sequence, f) -> derivation.codec().withoutPersonalData(f));
             }
             if (added) {
