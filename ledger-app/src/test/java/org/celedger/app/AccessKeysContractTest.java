@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
@@ -42,7 +44,7 @@ abstract class AccessKeysContractTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    HikariDataSource dataSource;
+    DataSource dataSource;
     @Autowired
     CommandGateway commands;
 
@@ -52,10 +54,11 @@ abstract class AccessKeysContractTest {
     ApiKeyStore otherNode;
 
     @BeforeEach
-    void connect() {
+    void connect() throws SQLException {
         api = new Api("http://127.0.0.1:" + port);
-        otherNode = new ApiKeyStore(new JdbcTemplate(new DriverManagerDataSource(dataSource.getJdbcUrl(),
-                dataSource.getUsername(), dataSource.getPassword())), "");
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        otherNode = new ApiKeyStore(new JdbcTemplate(new DriverManagerDataSource(pool.getJdbcUrl(),
+                pool.getUsername(), pool.getPassword())), "");
     }
 
     static String sha256(String text) {

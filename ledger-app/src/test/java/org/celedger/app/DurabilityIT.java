@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class DurabilityIT {
 
     private static final String ADMIN = "durability-admin";
+    private static final int WRITERS = 4;
+    private static final int READERS = 2;
     private Process ledger;
 
     @AfterEach
@@ -38,6 +41,11 @@ class DurabilityIT {
         }
     }
 
+    /**
+     * Writers on four practitioners and readers of a fifth's profile run at once, so that commits share the
+     * embedded store's writes (group commit: a commit is acknowledged once the write that holds it returns): every
+     * acknowledged credit is in its history after {@code kill -9}, and every answered read in the access log.
+     */
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "durability-");
@@ -46,19 +54,25 @@ class DurabilityIT {
 
         ledger = start(dataDir, port);
         awaitReady(api);
-        assertThat(api.post("/api/v1/practitioners", ADMIN, registration("p-durable")).status()).isEqualTo(201);
+        for (int w = 0; w < WRITERS; w++) {
+            assertThat(api.post("/api/v1/practitioners", ADMIN, registration("p-durable-" + w)).status()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/v1/practitioners", ADMIN, registration("p-read")).status()).isEqualTo(201);
 
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        for (int w = 0; w < 4; w++) {
+        Map<Integer, Set<String>> acknowledged = new ConcurrentHashMap<>();
+        Set<String> answeredReads = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(WRITERS + READERS);
+        for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            writers.submit(() -> {
-                for (int i = 0; writing.get(); i++) {
+            Set<String> mine = acknowledged.computeIfAbsent(writer, k -> ConcurrentHashMap.newKeySet());
+            clients.submit(() -> {
+                for (int i = 0; running.get(); i++) {
                     String award = "w" + writer + "-" + i;
                     try {
-                        if (api.post("/api/v1/practitioners/p-durable/credits", ADMIN, credit(award, "1")).status() == 201) {
-                            acknowledged.add(award);
+                        if (api.post("/api/v1/practitioners/p-durable-" + writer + "/credits", ADMIN,
+                                credit(award, "1")).status() == 201) {
+                            mine.add(award);
                         }
                     } catch (RuntimeException connectionLost) {
                         return;
@@ -66,30 +80,73 @@ class DurabilityIT {
                 }
             });
         }
-        while (acknowledged.size() < 400) {
+        for (int r = 0; r < READERS; r++) {
+            int reader = r;
+            clients.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    String requestId = "read-" + reader + "-" + i;
+                    try {
+                        if (api.send("GET", "/api/v1/practitioners/p-read", ADMIN, null, "X-Request-Id", requestId)
+                                .status() == 200) {
+                            answeredReads.add(requestId);
+                        }
+                    } catch (RuntimeException connectionLost) {
+                        return;
+                    }
+                }
+            });
+        }
+        while (acknowledged.values().stream().mapToInt(Set::size).sum() < 600 || answeredReads.size() < 100) {
             Thread.sleep(20);
         }
+        String prometheus = api.send("GET", "/actuator/prometheus", ADMIN, null).raw();
         // SIGKILL: no shutdown hook, no flush, no clean close of H2.
         ledger.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        writing.set(false);
-        writers.shutdown();
-        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
+        running.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        double commits = counter(prometheus, "ledger_store_commits_total");
+        double writes = counter(prometheus, "ledger_store_writes_total");
+        System.out.printf("group commit: %.0f commits in %.0f writes of the store's file%n", commits, writes);
+        assertThat(writes).as("concurrent commits shared the store's writes").isGreaterThan(0).isLessThan(commits);
 
         ledger = start(dataDir, port);
         awaitReady(api);
-        JsonNode history = api.get("/api/v1/practitioners/p-durable/history", ADMIN).body();
-        Set<String> stored = new HashSet<>();
-        for (int i = 0; i < history.size(); i++) {
-            assertThat(history.get(i).path("sequence").asLong()).isEqualTo(i);
-            stored.add(history.get(i).path("payload").path("awardId").asText());
+        int before = 0;
+        int after = 0;
+        for (int w = 0; w < WRITERS; w++) {
+            Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged.get(w));
+            JsonNode history = api.get("/api/v1/practitioners/p-durable-" + w + "/history", ADMIN).body();
+            Set<String> stored = new HashSet<>();
+            for (int i = 0; i < history.size(); i++) {
+                assertThat(history.get(i).path("sequence").asLong()).isEqualTo(i);
+                stored.add(history.get(i).path("payload").path("awardId").asText());
+            }
+            assertThat(stored).as("every acknowledged award survived kill -9").containsAll(acknowledgedBeforeKill);
+            before += acknowledgedBeforeKill.size();
+            after += history.size();
         }
-        System.out.printf("durability: %d credits acknowledged before kill -9, %d events after restart%n",
-                acknowledgedBeforeKill.size(), history.size());
-        assertThat(stored).as("every acknowledged award survived kill -9").containsAll(acknowledgedBeforeKill);
+        Set<String> logged = new HashSet<>();
+        long last = 0;
+        while (true) {
+            JsonNode page = api.get("/api/v1/access-log?practitionerId=p-read&limit=1000&after=" + last, ADMIN).body();
+            page.path("entries").forEach(e -> logged.add(e.path("requestId").asText()));
+            last = page.path("last").asLong();
+            if (page.path("complete").asBoolean()) {
+                break;
+            }
+        }
+        System.out.printf("durability: %d credits acknowledged before kill -9, %d events after restart; %d reads"
+                + " answered, %d logged%n", before, after, answeredReads.size(), logged.size());
+        assertThat(logged).as("every answered read's access-log entry survived kill -9").containsAll(answeredReads);
         // and the ledger goes on writing after the crash
-        assertThat(api.post("/api/v1/practitioners/p-durable/credits", ADMIN, credit("after-crash", "1")).status())
+        assertThat(api.post("/api/v1/practitioners/p-durable-0/credits", ADMIN, credit("after-crash", "1")).status())
                 .isEqualTo(201);
+    }
+
+    private static double counter(String prometheus, String name) {
+        return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Process start(Path dataDir, int port) throws Exception {

@@ -1,0 +1,163 @@
+package org.celedger.app.axon;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Group commit for the embedded store: every transaction that changed something waits until its changes are
+ * stored in H2's file, and one store serves every transaction that committed while the last one was being written.
+ *
+ * <p>Why: H2's MVStore has no write-ahead log. Each store writes a new chunk holding every page changed since the
+ * last one (the changed leaves, their parents up to each root, and the store's layout map), so with
+ * {@code WRITE_DELAY=0}, each commit stored its own chunk, in the committing thread, under the store's one fair
+ * lock. That was a third of a single write's CPU, and concurrent commits queued for that lock for up to 139 ms
+ * (the profile in ops/README.md). Here a commit only changes the maps in memory; the committing thread then waits
+ * for the next store, which one thread (this) runs for all of them. A write is acknowledged only once its store has
+ * returned, so an acknowledged write survives {@code kill -9} as before (the file is written through to the
+ * operating system, not synced to the disk: the same guarantee as {@code WRITE_DELAY=0}).
+ *
+ * <p>Stores run as soon as a transaction waits; there is no deliberate delay. Alone, a write waits for one store
+ * (as before, on another thread); under load, the transactions that commit during one store share the next.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    /** A commit that waits longer than this for its store is failed: the store is stuck or broken. */
+    private static final long MAX_WAIT_SECONDS = 30;
+
+    private final MVStore store;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition waiting = lock.newCondition();
+    private final Condition stored = lock.newCondition();
+    /** Tickets handed out: one per transaction that waits, in order. */
+    private long requested;
+    /** Every ticket up to this one is stored (or failed, see {@link #failedThrough}). */
+    private long storedThrough;
+    /** Tickets up to this one were served by a store that failed. */
+    private long failedThrough;
+    private Throwable failure;
+    private volatile boolean running = true;
+    private final Thread writer;
+    private final LongAdder stores = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+
+    public GroupCommit(MVStore store) {
+        this.store = store;
+        this.writer = new Thread(this::storeWhileRunning, "h2-group-commit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Returns once every change committed before this call is in the store's file. Called by a thread whose
+     * transaction has just committed.
+     */
+    public void awaitStored() throws SQLException {
+        commits.increment();
+        lock.lock();
+        try {
+            long ticket = ++requested;
+            waiting.signal();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_WAIT_SECONDS);
+            while (storedThrough < ticket) {
+                long left = deadline - System.nanoTime();
+                if (!writer.isAlive()) {
+                    throw new SQLTransientException("The event store is closing; the commit may not be stored");
+                }
+                if (left <= 0) {
+                    throw new SQLTransientException("The commit was not stored in the event store's file within "
+                            + MAX_WAIT_SECONDS + " s");
+                }
+                stored.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+            }
+            if (ticket <= failedThrough) {
+                throw new SQLException("The commit could not be stored in the event store's file", failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientException("Interrupted while the commit was being stored", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stores run so far, and commits that waited for one: their ratio is how many writes shared a store. */
+    public long stores() {
+        return stores.sum();
+    }
+
+    public long commits() {
+        return commits.sum();
+    }
+
+    private void storeWhileRunning() {
+        while (true) {
+            long through;
+            lock.lock();
+            try {
+                while (requested == storedThrough && running) {
+                    waiting.await(1, TimeUnit.SECONDS);
+                }
+                if (requested == storedThrough) {
+                    return; // closing, and nobody waits
+                }
+                through = requested;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            Throwable failed = null;
+            try {
+                storeEverythingCommitted();
+                stores.increment();
+            } catch (Throwable t) {
+                failed = t;
+            }
+            lock.lock();
+            try {
+                storedThrough = through;
+                if (failed != null) {
+                    failedThrough = through;
+                    failure = failed;
+                }
+                stored.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Stores every change committed so far and returns once it is written to the file. H2's own background writer
+     * (at {@code WRITE_DELAY}) may have begun storing these changes already, on its serialization threads, and
+     * then {@code commit()} finds nothing unsaved and returns at once; waiting for those threads to drain covers
+     * that case. A commit that stored something waited for its own chunk, and the threads run in order.
+     */
+    private void storeEverythingCommitted() {
+        if (store.commit() < 0 && !store.isClosed()) {
+            store.executeFilestoreOperation(() -> { });
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        lock.lock();
+        try {
+            waiting.signalAll();
+            stored.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
