@@ -8,6 +8,7 @@ import org.celedger.domain.base.InspectionSample;
 import org.celedger.domain.base.TrainingBase;
 import org.celedger.domain.key.KeyLifecycle;
 import org.celedger.domain.practitioner.Practitioner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,9 +27,13 @@ public class AggregateConfiguration {
         }
     }
 
+    /**
+     * Practitioners are many and written at random, so they are held strongly, up to a bound (about 2 KB each:
+     * 100,000 is some 200 MB); training bases are few, and weakly held.
+     */
     @Bean
-    public AggregateCaches aggregateCaches() {
-        return new AggregateCaches(new WeakReferenceCache(), new WeakReferenceCache());
+    public AggregateCaches aggregateCaches(@Value("${ledger.write.cached-practitioners:100000}") int practitioners) {
+        return new AggregateCaches(new BoundedAggregateCache(practitioners), new WeakReferenceCache());
     }
 
     @Bean

@@ -82,8 +82,10 @@ public class ProjectionConfiguration {
 
     @Bean
     public ViewUpdater viewUpdater(PractitionerViewStore store, FactCodec codec, RuleEngine engine,
-                                   ServingRuleSets ruleSets, BusinessCalendar calendar) {
-        return new ViewUpdater(store, new ViewDerivation(codec, engine), ruleSets, calendar);
+                                   ServingRuleSets ruleSets, BusinessCalendar calendar,
+                                   @Value("${ledger.projection.remembered-views:" + ViewUpdater.DEFAULT_REMEMBERED + "}")
+                                   int rememberedViews) {
+        return new ViewUpdater(store, new ViewDerivation(codec, engine), ruleSets, calendar, rememberedViews);
     }
 
     @Bean

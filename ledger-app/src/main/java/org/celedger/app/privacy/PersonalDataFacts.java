@@ -2,6 +2,7 @@ package org.celedger.app.privacy;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.celedger.app.read.PractitionerFacts;
 import org.celedger.domain.practitioner.PersonalDataErased;
 import org.celedger.domain.practitioner.PractitionerProfileCorrected;
 import org.celedger.domain.practitioner.PractitionerRegistered;
@@ -22,10 +23,13 @@ public class PersonalDataFacts {
 
     private final IdNumberIndex index;
     private final PersonalDataKeys keys;
+    /** This node's decoded copies of the practitioner's facts, names included. */
+    private final PractitionerFacts decoded;
 
-    public PersonalDataFacts(IdNumberIndex index, PersonalDataKeys keys) {
+    public PersonalDataFacts(IdNumberIndex index, PersonalDataKeys keys, PractitionerFacts decoded) {
         this.index = index;
         this.keys = keys;
+        this.decoded = decoded;
     }
 
     @EventHandler
@@ -46,5 +50,6 @@ public class PersonalDataFacts {
     void on(PersonalDataErased e) {
         index.forget(e.practitionerId());
         keys.destroy(e.practitionerId());
+        decoded.forget(e.practitionerId());
     }
 }

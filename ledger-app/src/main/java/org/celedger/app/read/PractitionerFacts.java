@@ -9,11 +9,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.celedger.app.audit.Actor;
 import org.celedger.app.consistency.StreamHeads;
+import org.celedger.app.consistency.StreamMemo;
 import org.celedger.app.consistency.StreamPosition;
 import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.projections.history.FactCodec;
 import org.celedger.projections.history.PractitionerViewStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +33,17 @@ public class PractitionerFacts {
     private final EventStore events;
     private final StreamHeads positions;
     private final Counter viewBehind;
+    /**
+     * The facts last decoded for each practitioner, by the sequence they reach: a decision, the years and the
+     * practitioner page read the same facts until the next write, and decoding them from the view (a MongoDB round
+     * trip and the decoding) was a third of a decision's time (ops/README.md, issue 13).
+     */
+    private final StreamMemo<List<RecordedFact>> decoded;
 
     public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events,
-                             StreamHeads positions, MeterRegistry metrics) {
+                             StreamHeads positions, MeterRegistry metrics,
+                             @Value("${ledger.reads.memo-practitioners:200000}") int memoPractitioners) {
+        this.decoded = new StreamMemo<>(memoPractitioners);
         this.views = views;
         this.codec = codec;
         this.events = events;
@@ -50,17 +60,29 @@ public class PractitionerFacts {
     /** Every fact recorded before the read began: from the view when it has them all, else from the event store. */
     public Reflected current(String practitionerId) {
         StreamPosition head = head(practitionerId);
+        List<RecordedFact> known = decoded.at(practitionerId, head.sequence());
+        if (known != null) {
+            return new Reflected(known, head);
+        }
         var view = views.findFacts(practitionerId);
+        List<RecordedFact> facts;
         if (view.isPresent() && view.get().lastSequence() >= head.sequence()) {
-            List<RecordedFact> facts = codec.decodeAll(view.get().facts());
+            facts = codec.decodeAll(view.get().facts());
             // The view may already hold a fact written after the read began; the answer states head exactly.
             if (view.get().lastSequence() > head.sequence()) {
                 facts = facts.stream().filter(f -> f.sequence() <= head.sequence()).toList();
             }
-            return new Reflected(facts, head);
+        } else {
+            viewBehind.increment();
+            facts = upTo(practitionerId, head);
         }
-        viewBehind.increment();
-        return new Reflected(upTo(practitionerId, head), head);
+        decoded.put(practitionerId, head.sequence(), facts);
+        return new Reflected(facts, head);
+    }
+
+    /** Forgets what this node decoded of a practitioner whose personal data is erased: no plain copy stays here. */
+    public void forget(String practitionerId) {
+        decoded.forget(practitionerId);
     }
 
     /** Every fact recorded before the read began, straight from the event store (profile, certifications). */

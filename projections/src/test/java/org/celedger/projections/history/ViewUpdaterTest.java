@@ -83,4 +83,42 @@ class ViewUpdaterTest {
                 .extracting(YearSummary::ruleSet, YearSummary::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "NO_RULE_SET"));
     }
+
+    /**
+     * The updater remembers the documents it wrote, and reads from MongoDB only those it has not seen; a document
+     * another writer changed meanwhile (another node, a rebuild) fails the revision check and is read again, so
+     * neither writer's facts are lost.
+     */
+    @Test
+    void aRememberedDocumentAnotherWriterChangedIsReadAgainAndMerged() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        ViewUpdater otherNode = new ViewUpdater(store, new ViewDerivation(readSide.codec, readSide.engine),
+                readSide.ruleSets, readSide.calendar);
+
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(0))));   // remembered by this updater
+        otherNode.apply(Map.of("p-1", List.of(facts.get(1))));           // read, merged and written by the other
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(2))));   // this one's memory is now stale
+
+        PractitionerView view = store.find("p-1").orElseThrow();
+        assertThat(view.facts()).extracting(StoredFact::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(view.years()).extracting(YearSummary::total).containsExactly(new BigDecimal("90.0"));
+        assertThat(store.load(1, Set.of("p-1")).get("p-1").revision())
+                .isEqualTo(PractitionerViewStore.revision(view));
+    }
+
+    @Test
+    void aDocumentDroppedWithItsGenerationIsWrittenAnewNotAssumed() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        store.beginRebuild(2);
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(0), facts.get(1))));
+        store.abandonRebuild(2); // drops generation 2, which the updater remembers
+        store.beginRebuild(2);
+
+        readSide.updater.apply(Map.of("p-1", List.of(facts.get(2))));
+
+        assertThat(store.load(2, Set.of("p-1")).get("p-1").view().facts()).extracting(StoredFact::sequence)
+                .as("only what generation 2 was given since it began again").containsExactly(2L);
+        assertThat(store.load(1, Set.of("p-1")).get("p-1").view().facts()).extracting(StoredFact::sequence)
+                .containsExactly(0L, 1L, 2L);
+    }
 }
