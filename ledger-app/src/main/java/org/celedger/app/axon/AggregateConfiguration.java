@@ -28,8 +28,9 @@ public class AggregateConfiguration {
     }
 
     /**
-     * Practitioners are many and written at random, so they are held strongly, up to a bound (about 2 KB each:
-     * 100,000 is some 200 MB); training bases are few, and weakly held.
+     * Practitioners are many and written at random, so they are held strongly, up to a bound that fits the
+     * 100,000 practitioners of a province (the benchmark's heap figures include them); training bases are few, and
+     * weakly held.
      */
     @Bean
     public AggregateCaches aggregateCaches(@Value("${ledger.write.cached-practitioners:100000}") int practitioners) {

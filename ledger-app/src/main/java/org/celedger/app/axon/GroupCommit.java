@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.celedger.app.metrics.RequestWaits;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -58,6 +59,15 @@ public final class GroupCommit implements AutoCloseable {
      */
     public void awaitStored() throws SQLException {
         commits.increment();
+        long start = System.nanoTime();
+        try {
+            awaitStore();
+        } finally {
+            RequestWaits.add(RequestWaits.Kind.STORE, System.nanoTime() - start);
+        }
+    }
+
+    private void awaitStore() throws SQLException {
         lock.lock();
         try {
             long ticket = ++requested;

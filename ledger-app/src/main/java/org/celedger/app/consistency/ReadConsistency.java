@@ -3,6 +3,7 @@ package org.celedger.app.consistency;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import org.celedger.app.metrics.RequestWaits;
 import org.celedger.app.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,16 @@ public class ReadConsistency {
 
     /** The progress of {@code processor} once it has processed {@code position}, or empty after {@code timeout}. */
     public java.util.Optional<ProcessorPositions.Progress> await(String processor, long position, Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            return awaitPosition(processor, position, timeout);
+        } finally {
+            RequestWaits.add(RequestWaits.Kind.VIEW, System.nanoTime() - start);
+        }
+    }
+
+    private java.util.Optional<ProcessorPositions.Progress> awaitPosition(String processor, long position,
+                                                                         Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1;
         while (true) {

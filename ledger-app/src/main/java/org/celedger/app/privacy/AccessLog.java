@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.celedger.app.metrics.RequestWaits;
 import org.celedger.app.web.ApiException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -83,6 +84,7 @@ public class AccessLog implements DisposableBean {
     /** Appends {@code entry} (its id and instant are the log's) and returns once it is committed. */
     public void record(Entry entry) {
         Pending pending = new Pending(entry, new CompletableFuture<>());
+        long start = System.nanoTime();
         try {
             if (!queue.offer(pending, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw unavailable("too many reads are waiting for it");
@@ -93,6 +95,8 @@ public class AccessLog implements DisposableBean {
             throw unavailable("interrupted");
         } catch (ExecutionException | TimeoutException e) {
             throw unavailable(e instanceof TimeoutException ? "it did not answer in time" : "it could not be written");
+        } finally {
+            RequestWaits.add(RequestWaits.Kind.ACCESS_LOG, System.nanoTime() - start);
         }
     }
 

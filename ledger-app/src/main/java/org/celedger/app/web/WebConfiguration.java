@@ -5,6 +5,8 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.celedger.app.metrics.SlowRequests;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +24,22 @@ import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
-    /** First of all filters: a body past its limit is refused before anything reads it (API.md "Limits"). */
+    /**
+     * Outside every other filter, so that a slow request's time is all of it (ops/README.md reads these lines).
+     * {@code ledger.slow-request-ms}: the time from which a request is logged with where its time went.
+     */
+    @Bean
+    public FilterRegistrationBean<SlowRequests> slowRequests(@Value("${ledger.slow-request-ms:50}") long thresholdMillis) {
+        FilterRegistrationBean<SlowRequests> registration = new FilterRegistrationBean<>(new SlowRequests(thresholdMillis));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** First of all filters but the one that times them: a body past its limit is refused before anything reads it (API.md "Limits"). */
     @Bean
     public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Problems problems) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

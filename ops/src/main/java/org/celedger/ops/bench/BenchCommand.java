@@ -171,7 +171,9 @@ public final class BenchCommand {
         }
         List<String> ledgerArgs = new ArrayList<>(List.of(
                 "--management.endpoints.web.exposure.include=health,prometheus,info,metrics",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // every request over the targets' 20 ms is logged with where its time went (SlowestRequests)
+                "--ledger.slow-request-ms=20"));
         if (o.postgresUrl() != null) {
             ledgerArgs.add("--ledger.event-store.url=" + o.postgresUrl());
             ledgerArgs.add("--ledger.event-store.user=" + o.postgresUser());
@@ -188,6 +190,7 @@ public final class BenchCommand {
             Duration startup = process.awaitReady(Duration.ofMinutes(5));
             ledger = process.client();
             ledgerPid = process.pid();
+            DuringPhase.ledgerLog = process.log();
             report.putObject("ledger").put("pid", process.pid()).put("startupSeconds", startup.toMillis() / 1e3)
                     .put("log", process.log().toString());
             System.out.printf("ledger pid %d on %s ready in %.1f s (log %s)%n", process.pid(), process.url(),

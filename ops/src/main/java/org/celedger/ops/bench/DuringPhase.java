@@ -1,6 +1,7 @@
 package org.celedger.ops.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.celedger.ops.ledger.LedgerClient;
 
@@ -23,6 +24,9 @@ final class DuringPhase {
     private final ServerTime server;
     private final long ledgerPid;
     private final Optional<ProcessCpu> ledgerCpu;
+    /** The ledger's log, whose slow-request lines a phase reports (set once the ledger runs). */
+    static volatile Path ledgerLog;
+    private final long logMark;
 
     private DuringPhase(LedgerClient ledger, long ledgerPid, Endpoint endpoint, ServerTime server) {
         this.ledger = ledger;
@@ -32,6 +36,7 @@ final class DuringPhase {
         this.jvm = JvmActivity.of(ledger);
         this.cpu = MachineCpu.now();
         this.ledgerCpu = ProcessCpu.of(ledgerPid);
+        this.logMark = SlowestRequests.mark(ledgerLog);
     }
 
     static DuringPhase begin(LedgerClient ledger, long ledgerPid) {
@@ -51,10 +56,12 @@ final class DuringPhase {
         ServerTime serverNow = server == null ? null : ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate());
         return new Observed(jvmNow.since(jvm), cpu.flatMap(before -> cpuNow.map(now -> now.since(before))),
                 serverNow == null ? null : serverNow.since(server),
-                ledgerCpu.flatMap(before -> ledgerCpuNow.map(now -> now.since(before))));
+                ledgerCpu.flatMap(before -> ledgerCpuNow.map(now -> now.since(before))),
+                SlowestRequests.since(ledgerLog, logMark));
     }
 
-    record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server, Optional<ProcessCpu> ledgerCpu) {
+    record Observed(JvmActivity jvm, Optional<MachineCpu> cpu, ServerTime server, Optional<ProcessCpu> ledgerCpu,
+                    SlowestRequests slow) {
 
         /**
          * CPU per request over a phase of {@code requests}: the ledger process's own (all its threads, JIT and
@@ -94,6 +101,7 @@ final class DuringPhase {
             if (server != null) {
                 server.into(phase.putObject("ledgerOwnTime"));
             }
+            slow.into(phase);
         }
 
         @Override
@@ -104,6 +112,7 @@ final class DuringPhase {
             }
             s.append("ledger JVM: ").append(jvm);
             cpu.ifPresent(c -> s.append("\n    ").append(c));
+            s.append("\n    ").append(slow);
             return s.toString();
         }
     }

@@ -30,7 +30,7 @@ public final class ViewUpdater {
     private final ServingRuleSets ruleSets;
     private final BusinessCalendar calendar;
     private static final int MAX_ATTEMPTS = 20;
-    /** Documents remembered between batches by default: 100,000 practitioners' documents are some hundreds of MB. */
+    /** Documents remembered between batches by default: a province's 100,000 practitioners. */
     public static final int DEFAULT_REMEMBERED = 100_000;
     private final RecentlyWritten written;
     private static final String ERASED = PersonalDataErased.class.getSimpleName();
