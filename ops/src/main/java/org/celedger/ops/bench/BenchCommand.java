@@ -128,7 +128,7 @@ public final class BenchCommand {
         config.put("practitioners", o.settings().practitioners());
         config.put("years", o.settings().years());
         config.put("seed", o.settings().seed());
-        config.put("eventStore", o.postgresUrl() == null ? "embedded H2 (file, WRITE_DELAY=0)" : o.postgresUrl());
+        config.put("eventStore", o.postgresUrl() == null ? "embedded H2 (file, group commit)" : o.postgresUrl());
         config.put("readStore", o.mongoUri() == null ? "embedded mongo-java-server (memory)" : o.mongoUri());
         config.put("ingestClients", o.clients());
         config.put("batchSize", o.batchSize());
@@ -207,18 +207,23 @@ public final class BenchCommand {
                     writeRates(ids);
                 }
                 if (o.phases().contains("decisions")) {
+                    settle("decisions");
                     decisions(ids);
                 }
                 if (o.phases().contains("practitioner-page")) {
+                    settle("practitioner-page");
                     practitionerPage(ids);
                 }
                 if (o.phases().contains("write-then-read")) {
+                    settle("write-then-read");
                     writeThenRead(ids);
                 }
                 if (o.phases().contains("what-if")) {
+                    settle("what-if");
                     whatIf();
                 }
                 if (o.phases().contains("rebuild")) {
+                    settle("rebuild");
                     rebuild();
                 }
             } finally {
@@ -346,6 +351,24 @@ public final class BenchCommand {
     }
 
     /** Whether every projection on the ledger has read every event written so far (its lag is 0). */
+    /**
+     * Waits until every projection has caught up before a phase, so that no phase measures the backlog the one
+     * before left (the sustained writes at 1,000/s outrun the projection, and a rebuild or the decisions measured
+     * right after competed with its catching up). Prints the wait when there was one.
+     */
+    private void settle(String next) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!projectionsAtHead()) {
+            if (seconds(start) > 1_800) {
+                throw new OpsException("the projections did not catch up within 30 minutes before " + next);
+            }
+            Thread.sleep(100);
+        }
+        if (seconds(start) >= 1) {
+            System.out.printf("  (the projections caught up in %.1f s before %s)%n", seconds(start), next);
+        }
+    }
+
     private boolean projectionsAtHead() {
         JsonNode r = ledger.readiness();
         if (r == null) {
@@ -469,6 +492,7 @@ public final class BenchCommand {
         List<String> cpus = new ArrayList<>();
         boolean met = true;
         for (int rate : o.writeRates()) {
+            settle("sustained writes at " + rate + "/s");
             int total = rate * o.writeSeconds();
             System.out.printf("sustained writes: %,d credits at %,d/s …%n", total, rate);
             openLoopWrites("bench-rate-" + rate + "-warm-up-", ids, random, rate, rate * 5, new Latencies(),
