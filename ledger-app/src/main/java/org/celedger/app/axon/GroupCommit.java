@@ -1,13 +1,16 @@
 package org.celedger.app.axon;
 
+import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.celedger.app.metrics.RequestWaits;
 import org.h2.mvstore.MVStore;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the embedded store: every transaction that changed something waits until its changes are
@@ -48,6 +51,7 @@ public final class GroupCommit implements AutoCloseable {
 
     public GroupCommit(MVStore store) {
         this.store = store;
+        storeOnTheCallingThread(store);
         this.writer = new Thread(this::storeWhileRunning, "h2-group-commit");
         writer.setDaemon(true);
         writer.start();
@@ -92,6 +96,33 @@ public final class GroupCommit implements AutoCloseable {
             throw new SQLTransientException("Interrupted while the commit was being stored", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Makes H2 store a chunk on the thread that asks for it, as it does with {@code WRITE_DELAY=0}. With a write
+     * delay H2 hands each store to a serialization thread, which hands the chunk's bytes to a writing thread: with
+     * both cores busy (the projection, the collector) each hand-off waited for a core, and the slow single writes
+     * at 100 and 300 a second were all waiting for the store, up to 135 ms with 1 ms of their own CPU (the
+     * benchmark's slow-request lines, ops/README.md). H2 keeps no API for this, so its two executors are taken
+     * out by reflection (H2 2.3.232, whose version the build fixes); without them H2 runs the same code inline.
+     * If H2 changes, the store still works, through its threads, and this says so at start.
+     */
+    private static void storeOnTheCallingThread(MVStore store) {
+        Object fileStore = store.getFileStore();
+        try {
+            for (String name : new String[] {"serializationExecutor", "bufferSaveExecutor"}) {
+                Field field = org.h2.mvstore.FileStore.class.getDeclaredField(name);
+                field.setAccessible(true);
+                ThreadPoolExecutor executor = (ThreadPoolExecutor) field.get(fileStore);
+                field.set(fileStore, null);
+                if (executor != null) {
+                    executor.shutdown(); // what it holds still runs
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(GroupCommit.class).warn("H2's stores stay on its own threads ({}); a commit's"
+                    + " store then waits for two more threads to get a core", e.toString());
         }
     }
 
