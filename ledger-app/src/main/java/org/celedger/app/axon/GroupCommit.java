@@ -1,5 +1,7 @@
 package org.celedger.app.axon;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -47,6 +49,11 @@ public final class GroupCommit implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread writer;
     private final LongAdder stores = new LongAdder();
+    private static final long SLOW_STORE_NANOS = 20_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final org.slf4j.Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    /** The last ticket the writer thread has served (its own, unshared). */
+    private long servedThrough;
     private final LongAdder commits = new LongAdder();
 
     public GroupCommit(MVStore store) {
@@ -121,7 +128,7 @@ public final class GroupCommit implements AutoCloseable {
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(GroupCommit.class).warn("H2's stores stay on its own threads ({}); a commit's"
+            log.warn("H2's stores stay on its own threads ({}); a commit's"
                     + " store then waits for two more threads to get a core", e.toString());
         }
     }
@@ -153,12 +160,22 @@ public final class GroupCommit implements AutoCloseable {
                 lock.unlock();
             }
             Throwable failed = null;
+            long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             try {
                 storeEverythingCommitted();
                 stores.increment();
             } catch (Throwable t) {
                 failed = t;
             }
+            long took = System.nanoTime() - start;
+            if (took >= SLOW_STORE_NANOS) {
+                // a slow request that waited for the store (SlowRequests) is explained here: the store's own CPU,
+                // or a wait (for a core, for H2's store lock)
+                log.warn(String.format("slow store: %.1f ms, its thread's CPU %.1f ms, for %d commits", took / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6, through - servedThrough));
+            }
+            servedThrough = through;
             lock.lock();
             try {
                 storedThrough = through;

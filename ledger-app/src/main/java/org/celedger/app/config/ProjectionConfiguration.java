@@ -82,10 +82,8 @@ public class ProjectionConfiguration {
 
     @Bean
     public ViewUpdater viewUpdater(PractitionerViewStore store, FactCodec codec, RuleEngine engine,
-                                   ServingRuleSets ruleSets, BusinessCalendar calendar,
-                                   @Value("${ledger.projection.remembered-views:" + ViewUpdater.DEFAULT_REMEMBERED + "}")
-                                   int rememberedViews) {
-        return new ViewUpdater(store, new ViewDerivation(codec, engine), ruleSets, calendar, rememberedViews);
+                                   ServingRuleSets ruleSets, BusinessCalendar calendar) {
+        return new ViewUpdater(store, new ViewDerivation(codec, engine), ruleSets, calendar);
     }
 
     @Bean

@@ -283,7 +283,7 @@ public final class PractitionerViewStore {
      * derived from their facts, so the same facts give the same revision (rebuilt documents stay
      * identical), a writer that merged other facts gives another, and no two documents share one.
      */
-    public static String revision(PractitionerView v) {
+    static String revision(PractitionerView v) {
         long hash = 0xcbf29ce484222325L;
         for (StoredFact f : v.facts()) {
             hash = (hash ^ f.sequence()) * 0x100000001b3L;

@@ -3,8 +3,6 @@ package org.celedger.projections.history;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,19 +28,10 @@ public final class ViewUpdater {
     private final ServingRuleSets ruleSets;
     private final BusinessCalendar calendar;
     private static final int MAX_ATTEMPTS = 20;
-    /** Documents remembered between batches by default: a province's 100,000 practitioners. */
-    public static final int DEFAULT_REMEMBERED = 100_000;
-    private final RecentlyWritten written;
     private static final String ERASED = PersonalDataErased.class.getSimpleName();
 
     public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, ServingRuleSets ruleSets,
                        BusinessCalendar calendar) {
-        this(store, derivation, ruleSets, calendar, DEFAULT_REMEMBERED);
-    }
-
-    public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, ServingRuleSets ruleSets,
-                       BusinessCalendar calendar, int remembered) {
-        this.written = new RecentlyWritten(remembered);
         this.store = store;
         this.derivation = derivation;
         this.ruleSets = ruleSets;
@@ -55,24 +44,15 @@ public final class ViewUpdater {
 
     /** Applies {@code newFacts} (by practitioner) to every generation being written. */
     public void apply(Map<String, List<StoredFact>> newFacts) {
-        PractitionerViewStore.Generations generations = store.generations();
-        for (int generation : generations.writable()) {
-            apply(generation, newFacts, generation == generations.active());
+        for (int generation : store.generations().writable()) {
+            apply(generation, newFacts);
         }
     }
 
-    /**
-     * Applies {@code newFacts} to {@code generation} (a rebuild's), remembering nothing: a rebuild writes every
-     * document once or a few times, and remembering them filled the heap (rebuild 10,138 → 6,497 events/s).
-     */
     public void apply(int generation, Map<String, List<StoredFact>> newFacts) {
-        apply(generation, newFacts, false);
-    }
-
-    private void apply(int generation, Map<String, List<StoredFact>> newFacts, boolean remember) {
         Map<String, List<StoredFact>> pending = newFacts;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            Set<String> conflicts = applyOnce(generation, pending, remember);
+            Set<String> conflicts = applyOnce(generation, pending);
             if (conflicts.isEmpty()) {
                 return;
             }
@@ -87,20 +67,8 @@ public final class ViewUpdater {
     }
 
     /** Merges, derives and stores once; answers the ids another writer changed meanwhile. */
-    private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts, boolean remember) {
-        Map<String, PractitionerViewStore.Loaded> existing = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
-        for (String id : newFacts.keySet()) {
-            PractitionerViewStore.Loaded known = remember ? written.get(generation, id) : null;
-            if (known != null) {
-                existing.put(id, known);
-            } else {
-                unknown.add(id);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            existing.putAll(store.load(generation, unknown));
-        }
+    private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts) {
+        Map<String, PractitionerViewStore.Loaded> existing = store.load(generation, newFacts.keySet());
         RuleSets ruleSets = this.ruleSets.of(generation);
         int year = calendar.evaluationYear();
         LocalDate today = calendar.today();
@@ -126,51 +94,7 @@ public final class ViewUpdater {
                         before == null ? null : before.revision()));
             }
         }
-        Set<String> conflicts = store.save(generation, changed);
-        for (PractitionerViewStore.Write w : changed) {
-            if (conflicts.contains(w.view().id()) || !remember) {
-                written.forget(generation, w.view().id()); // read again from the store on the retry
-            } else {
-                written.put(generation, w.view().id(), new PractitionerViewStore.Loaded(w.view(),
-                        PractitionerViewStore.revision(w.view())));
-            }
-        }
-        return conflicts;
-    }
-
-    /**
-     * The documents this updater last wrote (or read), by generation and practitioner, the least recently used
-     * dropped past a bound. A batch then reads from MongoDB only the documents it has not seen: at a hundred
-     * single writes a second each batch is one or two practitioners, and that read (a round trip to the embedded
-     * server, and the decoding) was a third of the projection's time (ops/README.md, issue 13). A document another
-     * writer changed meanwhile (a rebuild, another node) fails the save's revision check, is forgotten here, and
-     * is read again.
-     */
-    private static final class RecentlyWritten {
-        private final int max;
-        private final Map<String, PractitionerViewStore.Loaded> views;
-
-        RecentlyWritten(int max) {
-            this.max = max;
-            this.views = new LinkedHashMap<>(1 << 12, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PractitionerViewStore.Loaded> eldest) {
-                    return size() > RecentlyWritten.this.max;
-                }
-            };
-        }
-
-        synchronized PractitionerViewStore.Loaded get(int generation, String id) {
-            return views.get(generation + "/" + id);
-        }
-
-        synchronized void put(int generation, String id, PractitionerViewStore.Loaded loaded) {
-            views.put(generation + "/" + id, loaded);
-        }
-
-        synchronized void forget(int generation, String id) {
-            views.remove(generation + "/" + id);
-        }
+        return store.save(generation, changed);
     }
 
     /** Collects the facts of one batch by practitioner, in the order they arrive. */
