@@ -96,19 +96,10 @@ public final class GroupCommittedDataSource implements DataSource, Closeable {
                     }
                     return null;
                 }
-                case "unwrap" -> {
-                    return ((Class<?>) args[0]).isInstance(proxy) ? proxy : connection.unwrap((Class<?>) args[0]);
-                }
-                case "isWrapperFor" -> {
-                    return ((Class<?>) args[0]).isInstance(proxy) || connection.isWrapperFor((Class<?>) args[0]);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
                 default -> { }
+            }
+            if (WRAPPER_METHODS.contains(name)) {
+                return asWrapper(proxy, connection, method, args);
             }
             Object result = call(connection, method, args);
             if (result instanceof Statement statement) {
@@ -133,23 +124,11 @@ public final class GroupCommittedDataSource implements DataSource, Closeable {
 
             @Override
             public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-                switch (method.getName()) {
-                    case "getConnection" -> {
-                        return owner;
-                    }
-                    case "unwrap" -> {
-                        return ((Class<?>) args[0]).isInstance(proxy) ? proxy : statement.unwrap((Class<?>) args[0]);
-                    }
-                    case "isWrapperFor" -> {
-                        return ((Class<?>) args[0]).isInstance(proxy) || statement.isWrapperFor((Class<?>) args[0]);
-                    }
-                    case "equals" -> {
-                        return proxy == args[0];
-                    }
-                    case "hashCode" -> {
-                        return System.identityHashCode(proxy);
-                    }
-                    default -> { }
+                if (method.getName().equals("getConnection")) {
+                    return owner;
+                }
+                if (WRAPPER_METHODS.contains(method.getName())) {
+                    return asWrapper(proxy, statement, method, args);
                 }
                 Object result = call(statement, method, args);
                 if (WRITING_EXECUTES.contains(method.getName()) && connection.getAutoCommit()) {
@@ -158,6 +137,19 @@ public final class GroupCommittedDataSource implements DataSource, Closeable {
                 return result;
             }
         }
+    }
+
+    private static final Set<String> WRAPPER_METHODS = Set.of("unwrap", "isWrapperFor", "equals", "hashCode");
+
+    /** What a proxy answers about itself: it wraps {@code target}, and is equal only to itself. */
+    private static Object asWrapper(Object proxy, java.sql.Wrapper target, Method method, Object[] args)
+            throws SQLException {
+        return switch (method.getName()) {
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || target.isWrapperFor((Class<?>) args[0]);
+            case "equals" -> proxy == args[0];
+            default -> System.identityHashCode(proxy);
+        };
     }
 
     private static Object call(Object target, Method method, Object[] args) throws Throwable {
