@@ -342,11 +342,7 @@ class ConsoleJourneysTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         script("document.getElementById('years-chart').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "laptop-1280x800-auditor");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
-        script("document.getElementById('profile').scrollIntoView()");
-        ConsoleBrowser.screenshot(browser, "tablet-800x1100-auditor");
-        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("nothing wider than a tablet's screen").isTrue();
+        atTabletWidth("profile", "tablet-800x1100-auditor");
     }
 
     /** A resident ID number of Hohhot (150102) for a birth date and a sequence (even for women), its check character added. */
@@ -560,11 +556,7 @@ class ConsoleJourneysTest {
         assertThat(browser.findElement(By.id("what-if-progress")).isDisplayed()).isFalse();
         script("document.getElementById('what-if-part').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "what-if-diff");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
-        script("document.getElementById('what-if-part').scrollIntoView()");
-        ConsoleBrowser.screenshot(browser, "tablet-800x1100-what-if");
-        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("nothing wider than a tablet's screen").isTrue();
+        atTabletWidth("what-if-part", "tablet-800x1100-what-if");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         script("document.getElementById('statistics-filter').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "laptop-1280x800-statistics");
@@ -820,5 +812,14 @@ class ConsoleJourneysTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('draw').scrollIntoView()");
         ConsoleBrowser.screenshot(browser, "supervisor-sample-and-revocations");
+    }
+
+    /** At a tablet's width (800 × 1100): a screenshot from {@code elementId}, and nothing wider than the screen. */
+    private void atTabletWidth(String elementId, String screenshot) throws java.io.IOException {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        script("document.getElementById('" + elementId + "').scrollIntoView()");
+        ConsoleBrowser.screenshot(browser, screenshot);
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than a tablet's screen").isTrue();
     }
 }

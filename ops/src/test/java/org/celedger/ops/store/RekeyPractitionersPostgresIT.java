@@ -79,7 +79,7 @@ class RekeyPractitionersPostgresIT {
                     }
                 }, 50)).isInstanceOf(SQLException.class).hasMessage("the disk went away");
         assertThat(EventRows.of(pg)).isEqualTo(before);
-        assertThat(accessLog(pg)).containsExactly(P0, P0, P1, null);
+        assertThat(RekeyPractitionersTest.accessLog(pg)).containsExactly(P0, P0, P1, null);
         assertThat(dir.resolve("m.csv")).doesNotExist();
 
         // in batches of 40 (and reads of 40 rows): PostgreSQL's cursor is read between the batches of updates
@@ -91,7 +91,7 @@ class RekeyPractitionersPostgresIT {
         assertThat(onH2).isEqualTo(r);
         assertThat(EventRows.assertNoIdNumberOutsideProfiles(pg)).isEqualTo(30);
         assertThat(EventRows.of(pg)).as("PostgreSQL holds the rows H2 holds").isEqualTo(EventRows.of(h2));
-        assertThat(accessLog(pg)).containsExactly(r.mapping().get(P0), r.mapping().get(P0), r.mapping().get(P1), null);
+        assertThat(RekeyPractitionersTest.accessLog(pg)).containsExactly(r.mapping().get(P0), r.mapping().get(P0), r.mapping().get(P1), null);
         assertThat(Files.readAllLines(dir.resolve("pg.csv"))).hasSize(31).isEqualTo(Files.readAllLines(dir.resolve("h2.csv")));
 
         CompactCommand.compact(pg); // VACUUM FULL: the rows as they are, nothing else
@@ -113,17 +113,6 @@ class RekeyPractitionersPostgresIT {
         }
         Iterator<String> it = ids.iterator();
         return it::next;
-    }
-
-    private static List<String> accessLog(EventStoreDatabase db) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = db.connect(true); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT practitioner_id FROM personal_data_access ORDER BY id")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
     }
 
     /** A closed session leaves pg_stat_activity a moment after its socket closes. */

@@ -313,7 +313,8 @@ class RekeyPractitionersTest {
         }
     }
 
-    private static List<String> accessLog(EventStoreDatabase db) throws SQLException {
+    /** The practitioner ids of the access log, oldest first (the PostgreSQL test reads its store with it too). */
+    static List<String> accessLog(EventStoreDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = db.connect(true); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT practitioner_id FROM personal_data_access ORDER BY id")) {
