@@ -90,22 +90,23 @@ public class AuditTrail {
     }
 
     /**
-     * Who recorded each event of {@code stream} with a sequence from {@code first} to {@code last}: one
-     * indexed range read of the stream, its metadata only.
+     * Who recorded each event of {@code stream} up to the sequence {@code last}: what this node has not read yet
+     * is one indexed range read of the stream, its metadata only.
      */
-    public Map<Long, Actor> actors(String stream, long first, long last) {
+    public Map<Long, Actor> actors(String stream, long last) {
         StreamMemo.Memo<Map<Long, Actor>> known = recorders.get(stream);
         if (known != null && known.through() >= last) {
-            return known.value(); // a superset of the range asked for, which the caller looks up by sequence
+            return known.value(); // it may hold later events too; the caller looks its own up by sequence
         }
-        // only what this node has not read yet: the events after those it knows of (an event's actor never changes)
+        // only what this node has not read yet: the memo holds every event from the first through `through`, so
+        // what is missing starts after it (an event's actor never changes)
         long from = known == null ? 0 : known.through() + 1;
         Map<Long, Actor> actors = new HashMap<>(known == null ? Map.of() : known.value());
         store.query("SELECT sequenceNumber, metaData FROM DomainEventEntry"
                         + " WHERE aggregateIdentifier = ? AND sequenceNumber BETWEEN ? AND ?",
                 rs -> {
                     actors.put(rs.getLong(1), Actor.of(metaData(rs.getBytes(2))));
-                }, stream, Math.min(from, first), last);
+                }, stream, from, last);
         Map<Long, Actor> read = Collections.unmodifiableMap(actors);
         recorders.put(stream, last, read);
         return read;

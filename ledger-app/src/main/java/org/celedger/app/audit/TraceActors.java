@@ -2,8 +2,8 @@ package org.celedger.app.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.celedger.domain.rules.Contribution;
 import org.celedger.domain.rules.Decision;
 import org.celedger.domain.rules.Requirement;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds who recorded the events a trace cites, and leaves them on the request for {@link RecordedBy} to
- * write beside each contribution. One range read of the practitioner's stream per answer.
+ * write beside each contribution. At most one range read of the practitioner's stream per answer.
  */
 @Component
 public class TraceActors {
@@ -33,8 +33,7 @@ public class TraceActors {
     }
 
     private void attachTo(HttpServletRequest request, String practitionerId, Collection<Contribution> cited) {
-        LongSummaryStatistics sequences = cited.stream().mapToLong(Contribution::sequence).summaryStatistics();
-        request.setAttribute(RecordedBy.ATTRIBUTE, sequences.getCount() == 0 ? Map.of()
-                : trail.actors(practitionerId, sequences.getMin(), sequences.getMax()));
+        OptionalLong last = cited.stream().mapToLong(Contribution::sequence).max();
+        request.setAttribute(RecordedBy.ATTRIBUTE, last.isEmpty() ? Map.of() : trail.actors(practitionerId, last.getAsLong()));
     }
 }
