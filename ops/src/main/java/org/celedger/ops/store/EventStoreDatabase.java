@@ -1,11 +1,15 @@
 package org.celedger.ops.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.celedger.ops.OpsException;
 import org.celedger.ops.cli.Args;
 
@@ -33,6 +37,37 @@ public record EventStoreDatabase(String url, String user, String password) {
     public static EventStoreDatabase embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("events");
         return new EventStoreDatabase("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "ledger", "");
+    }
+
+    /** The ledger data directory of an embedded store ({@link #embedded}), if this is one. */
+    public Optional<Path> dataDir() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        Path file = Path.of(url.substring(prefix.length()).split(";", 2)[0]);
+        return file.getFileName().toString().equals("events") && file.getParent() != null
+                ? Optional.of(file.getParent()) : Optional.empty();
+    }
+
+    /**
+     * Refuses an embedded store whose access log has entries still in its journal (the ledger stopped without
+     * shutting down, before moving them into the table): a tool that changes the table would miss them.
+     */
+    public void refuseUnmovedAccessLog() {
+        Optional<Path> dir = dataDir().map(d -> d.resolve("access-log"));
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir.get())) {
+            if (files.anyMatch(f -> f.getFileName().toString().matches("journal-\\d+\\.jsonl"))) {
+                throw new OpsException("the access log of " + dir.get().getParent() + " has entries in its journal ("
+                        + dir.get() + ") not yet moved into the event store: the ledger stopped without shutting down. "
+                        + "Start the ledger on this data directory and stop it (it moves them at start), then run this again");
+            }
+        } catch (IOException e) {
+            throw new OpsException("cannot read the access log's journal directory " + dir.get(), e);
+        }
     }
 
     public boolean h2() {

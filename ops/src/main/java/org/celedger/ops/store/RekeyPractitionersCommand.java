@@ -145,6 +145,7 @@ public final class RekeyPractitionersCommand {
 
     static Result rekey(EventStoreDatabase db, Path mapping, Supplier<String> ids, Progress progress, int batch)
             throws IOException, SQLException {
+        db.refuseUnmovedAccessLog();
         try (Connection c = db.connect(true)) {
             if (!EventStoreDatabase.tableExists(c)) {
                 throw new OpsException("no DomainEventEntry table in " + db.url() + ": not a ledger's event store");

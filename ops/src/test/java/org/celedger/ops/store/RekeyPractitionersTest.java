@@ -215,6 +215,22 @@ class RekeyPractitionersTest {
     }
 
     @Test
+    void refusesAStoreWhoseAccessLogStillHasEntriesInItsJournal(@TempDir Path dir) throws Exception {
+        EventStoreDatabase db = store(dir.resolve("data"));
+        // as ledger-app's AccessLogJournal leaves it when the ledger is killed: entries not yet moved into the table
+        Path journal = Files.createDirectories(dir.resolve("data").resolve("access-log"));
+        Files.writeString(journal.resolve("journal-0000000000000000006.jsonl"), "{\"id\":6,\"practitionerId\":\"" + A + "\"}\n");
+        List<EventRows.Row> before = EventRows.of(db);
+        Output out = ops("rekey-practitioners", "--data-dir", dir.resolve("data").toString(), "--mapping",
+                dir.resolve("m.csv").toString());
+        assertThat(out.status()).isEqualTo(1);
+        assertThat(out.err()).contains("has entries in its journal", "not yet moved into the event store",
+                "Start the ledger on this data directory and stop it").doesNotContain(A);
+        assertThat(EventRows.of(db)).isEqualTo(before);
+        assertThat(dir.resolve("m.csv")).doesNotExist();
+    }
+
+    @Test
     void neverOverwritesAMappingAndNamesWhatIsWrong(@TempDir Path dir) throws Exception {
         EventStoreDatabase db = store(dir.resolve("data"));
         List<EventRows.Row> before = EventRows.of(db);
