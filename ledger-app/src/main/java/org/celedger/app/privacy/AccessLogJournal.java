@@ -38,16 +38,21 @@ import org.slf4j.LoggerFactory;
  * <p>An append returns once the bytes are the operating system's: what the event store promises too (H2 syncs its
  * file no more often), so {@code kill -9} loses no acknowledged read's entry.
  *
- * <p>Segments are {@code access-log/journal-<first id>.jsonl}, one entry (with its id and instant) a line. About once
- * a second the open segment is closed, its entries inserted in one transaction, and, once that is committed, the
- * segment deleted. Reading the log moves every entry first, so a read finds every entry appended before it. At start,
+ * <p>Segments are {@code access-log/journal-<first id>.jsonl}, one entry (with its id and instant) a line. Every tenth
+ * of a second the open segment, if any, is closed, its entries inserted in one transaction, and, once that is
+ * committed, the segment deleted. Reading the log moves every entry first, so a read finds every entry appended before it. At start,
  * segments left by a stop without shutdown are moved before any read is answered; an entry already in the table (a
  * stop between the commit and the delete) is skipped by its id, and a last line cut short was never acknowledged.
  */
 final class AccessLogJournal {
 
     static final String DIRECTORY = "access-log";
-    static final long MOVE_EVERY_MS = 1_000;
+    /**
+     * How often entries are moved. Each move is a commit whose store the writes committing meanwhile wait behind; moved
+     * once a second under 1,800 decisions a second, a store took 50–250 ms and so did those writes (ops/README.md,
+     * issue 13). A tenth of a second keeps each store small.
+     */
+    static final long MOVE_EVERY_MS = 100;
     private static final Logger log = LoggerFactory.getLogger(AccessLogJournal.class);
     private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{19})\\.jsonl");
 
@@ -61,6 +66,8 @@ final class AccessLogJournal {
     private final ReentrantLock moving = new ReentrantLock();
     private final Thread mover;
     private volatile boolean running = true;
+    /** Whether anything was appended, or a move failed, since the last move: else the mover has nothing to do. */
+    private volatile boolean unmoved = true;
     private FileChannel open;
     private long nextId;
     private long movedThrough;
@@ -114,6 +121,7 @@ final class AccessLogJournal {
                 if (open == null) {
                     open = create(dir.resolve("journal-%019d.jsonl".formatted(first)));
                 }
+                unmoved = true;
                 ByteBuffer bytes = ByteBuffer.wrap(lines.toByteArray());
                 while (bytes.hasRemaining()) {
                     open.write(bytes);
@@ -152,11 +160,17 @@ final class AccessLogJournal {
      */
     void moveAll() {
         long before;
+        unmoved = false; // an append from here on sets it again
         synchronized (appending) {
             closeOpen();
             before = nextId; // a segment opened after this holds only later ids
         }
-        moveSegmentsBefore(before);
+        try {
+            moveSegmentsBefore(before);
+        } catch (RuntimeException e) {
+            unmoved = true; // what stays is tried again
+            throw e;
+        }
     }
 
     private void moveSegmentsBefore(long before) {
@@ -227,11 +241,16 @@ final class AccessLogJournal {
     }
 
     private void moveEvery(long ms) {
+        long wait = ms;
         while (running) {
             try {
-                Thread.sleep(ms);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 return;
+            }
+            wait = ms;
+            if (!unmoved) {
+                continue;
             }
             try {
                 moveAll();
@@ -239,6 +258,7 @@ final class AccessLogJournal {
                 // No message: it may quote a row. The entries stay in their segment and are tried again.
                 log.error("access-log journal: moving entries into the table failed ({}); retrying in a second",
                         e.getClass().getSimpleName() + (e.getCause() == null ? "" : " / " + e.getCause().getClass().getSimpleName()));
+                wait = Math.max(ms, 1_000); // not ten errors a second while the table refuses
             }
         }
     }

@@ -156,8 +156,8 @@ public final class BenchCommand {
         gen.put("generationSeconds", seconds(t0));
         System.out.printf("generated %,d items in %,d batches in %.1f s: %s%n", items, batches.size(), seconds(t0), byType);
 
-        // --gc G1 or ZGC: the embedded read store fills the heap with small objects, which makes G1's young
-        // pauses long (measured 150-300 ms); ZGC collects concurrently.
+        // --gc G1 (the README's start command) or Z: ZGC collects concurrently, but on 2 cores its cycles ran
+        // nearly back to back and took the CPU from the requests (ops/README.md, issue 13); G1 pauses instead.
         // -XX:-UseCodeCacheFlushing as in the README's start command: the code cache sweeper flushed some 10,000
         // compiled methods when the load changed after the ingestion, stalling the ledger for seconds (JFR).
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+Use" + o.gc() + "GC",
