@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * practitioner's personal data, appended before the data is answered, and never changed or removed
  * (the ledger has no statement that updates or deletes it). It lives in the event-store database, the
  * ledger's durable store, beside the facts ({@link AccessLogTable}); on the embedded store each entry is made
- * durable in a journal file first and moved there within a second ({@link AccessLogJournal}).
+ * durable in a journal file first and moved there within a tenth of a second ({@link AccessLogJournal}).
  *
  * <p>Reads are many and each must be durable before its answer leaves. On the embedded store a reader appends its
  * entry to the journal itself. On PostgreSQL entries are committed in groups: a reader queues its entry and waits;
