@@ -65,9 +65,10 @@ public class AccessLog implements DisposableBean {
     public AccessLog(DataSource dataSource, LedgerProperties properties) {
         this.table = new AccessLogTable(dataSource);
         this.journal = properties.eventStore().embedded() ? new AccessLogJournal(properties.dataDir(), table) : null;
-        this.writer = new Thread(this::writeQueued, "access-log-writer");
-        writer.setDaemon(true);
-        if (journal == null) {
+        // the writer and its queue serve PostgreSQL's group commits; on the embedded store readers append themselves
+        this.writer = journal == null ? new Thread(this::writeQueued, "access-log-writer") : null;
+        if (writer != null) {
+            writer.setDaemon(true);
             writer.start();
         }
     }
@@ -148,7 +149,7 @@ public class AccessLog implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         running = false;
-        if (writer.isAlive()) {
+        if (writer != null) {
             writer.join(2_000);
         }
         if (journal != null) {

@@ -109,7 +109,7 @@ final class AccessLogJournal {
     void append(List<AccessLog.Entry> entries, Instant at) throws IOException {
         synchronized (appending) {
             long first = nextId;
-            nextId += entries.size(); // an append that fails leaves its ids unused, never reused
+            nextId += entries.size(); // an append that fails leaves its ids unused; after a restart ids follow the last entry moved
             ByteArrayOutputStream lines = new ByteArrayOutputStream(entries.size() * 256);
             long id = first;
             for (AccessLog.Entry e : entries) {
