@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.celedger.app.metrics.RequestWaits;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommit implements AutoCloseable {
 
+    /** A store from this long is logged with its CPU: it explains the slow requests that waited for it. */
+    private static final long SLOW_STORE_NANOS = 20_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
     /** A commit that waits longer than this for its store is failed: the store is stuck or broken. */
     private static final long MAX_WAIT_SECONDS = 30;
 
@@ -49,9 +55,6 @@ public final class GroupCommit implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread writer;
     private final LongAdder stores = new LongAdder();
-    private static final long SLOW_STORE_NANOS = 20_000_000L;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final org.slf4j.Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** The last ticket the writer thread has served (its own, unshared). */
     private long servedThrough;
     private final LongAdder commits = new LongAdder();

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * segments left by a stop without shutdown are moved before any read is answered; an entry already in the table (a
  * stop between the commit and the delete) is skipped by its id, and a last line cut short was never acknowledged.
  */
-final class AccessLogJournal {
+final class AccessLogJournal implements AccessLogWriter {
 
     static final String DIRECTORY = "access-log";
     /**
@@ -103,6 +103,24 @@ final class AccessLogJournal {
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * The reader appends its entry itself: a write of a line's bytes, which spares it waiting for a writer thread to
+     * be scheduled and then being scheduled again (on two busy cores, a wait each).
+     */
+    @Override
+    public void append(AccessLog.Entry entry) {
+        try {
+            append(List.of(entry), Instant.now());
+        } catch (IOException | RuntimeException e) {
+            throw new AccessLogUnavailable("it could not be written", e);
+        }
+    }
+
+    @Override
+    public void catchUp() {
+        moveAll();
     }
 
     /** Appends {@code entries} (each numbered here and stamped {@code at}) and returns once the bytes are written. */
@@ -264,7 +282,8 @@ final class AccessLogJournal {
     }
 
     /** Stops the mover and moves every entry left. */
-    void close() throws InterruptedException {
+    @Override
+    public void close() throws InterruptedException {
         running = false;
         mover.interrupt();
         if (mover.isAlive()) {

@@ -62,6 +62,8 @@ public final class BenchCommand {
     private final AtomicLong peakHeap = new AtomicLong();
     private LedgerClient ledger;
     private long ledgerPid;
+    /** The ledger's log, whose slow-request lines each phase reports. */
+    private Path ledgerLog;
 
     /** One line of the printed table. */
     record Row(String figure, String measured, String target, String verdict) {
@@ -190,7 +192,7 @@ public final class BenchCommand {
             Duration startup = process.awaitReady(Duration.ofMinutes(5));
             ledger = process.client();
             ledgerPid = process.pid();
-            DuringPhase.ledgerLog = process.log();
+            ledgerLog = process.log();
             report.putObject("ledger").put("pid", process.pid()).put("startupSeconds", startup.toMillis() / 1e3)
                     .put("log", process.log().toString());
             System.out.printf("ledger pid %d on %s ready in %.1f s (log %s)%n", process.pid(), process.url(),
@@ -260,7 +262,7 @@ public final class BenchCommand {
         AtomicLong posted = new AtomicLong();
         ProjectionWatch watch = new ProjectionWatch();
         watch.start();
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(o.clients());
         List<Future<?>> clients = new ArrayList<>();
@@ -350,7 +352,6 @@ public final class BenchCommand {
                 atEnd == null ? -1 : atEnd.head() - atEnd.position(), seconds(waitStart)), "—", ""));
     }
 
-    /** Whether every projection on the ledger has read every event written so far (its lag is 0). */
     /**
      * Waits until every projection has caught up before a phase, so that no phase measures the backlog the one
      * before left (the sustained writes at 1,000/s outrun the projection, and a rebuild or the decisions measured
@@ -369,6 +370,7 @@ public final class BenchCommand {
         }
     }
 
+    /** Whether every projection on the ledger has read every event written so far (its lag is 0). */
     private boolean projectionsAtHead() {
         JsonNode r = ledger.readiness();
         if (r == null) {
@@ -455,7 +457,7 @@ public final class BenchCommand {
         Latencies latency = new Latencies();
         Latencies service = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, CREDIT);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog, CREDIT);
         double elapsed = openLoopWrites("bench-w-", ids, random, o.writeRate(), total, latency, service, statuses);
         DuringPhase.Observed observed = during.end();
         ObjectNode w = report.putObject("singleWrites");
@@ -500,7 +502,7 @@ public final class BenchCommand {
             Latencies latency = new Latencies();
             Latencies service = new Latencies();
             Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-            DuringPhase during = DuringPhase.begin(ledger, ledgerPid, CREDIT);
+            DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog, CREDIT);
             double elapsed = openLoopWrites("bench-rate-" + rate + "-", ids, random, rate, total, latency, service,
                     statuses);
             DuringPhase.Observed observed = during.end();
@@ -597,7 +599,7 @@ public final class BenchCommand {
         closedLoopDecisions(ids, o.warmUpSeconds(), 7, new Latencies(), new ConcurrentHashMap<>());
         Latencies latency = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, DECISION);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog, DECISION);
         closedLoopDecisions(ids, o.decisionSeconds(), 31, latency, statuses);
         DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("decisions");
@@ -683,7 +685,7 @@ public final class BenchCommand {
         for (DuringPhase.Endpoint e : endpoints) {
             before.add(ServerTime.settled(ledger, e.method(), e.uriTemplate()));
         }
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog);
         pages(ids, o.decisionSeconds(), 41, latency, statuses);
         DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("practitionerPage");
@@ -753,7 +755,7 @@ public final class BenchCommand {
         Latencies latency = new Latencies();
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder stale = new LongAdder();
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, DECISION);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog, DECISION);
         pairs(ids, o.decisionSeconds(), 37, "bench-pair-", latency, statuses, stale);
         DuringPhase.Observed observed = during.end();
         ObjectNode d = report.putObject("writeThenRead");
@@ -861,7 +863,7 @@ public final class BenchCommand {
 
     private void rebuild() throws Exception {
         System.out.println("full rebuild …");
-        DuringPhase during = DuringPhase.begin(ledger, ledgerPid);
+        DuringPhase during = DuringPhase.begin(ledger, ledgerPid, ledgerLog);
         long t = System.nanoTime();
         JsonNode status = ledger.post("/api/v1/admin/rebuilds", "{\"projection\":\"practitioner-views\"}")
                 .expectOk("POST /api/v1/admin/rebuilds").json();

@@ -24,13 +24,14 @@ final class DuringPhase {
     private final ServerTime server;
     private final long ledgerPid;
     private final Optional<ProcessCpu> ledgerCpu;
-    /** The ledger's log, whose slow-request lines a phase reports (set once the ledger runs). */
-    static volatile Path ledgerLog;
+    /** The ledger's log, whose slow-request lines a phase reports, and where in it the phase began. */
+    private final Path ledgerLog;
     private final long logMark;
 
-    private DuringPhase(LedgerClient ledger, long ledgerPid, Endpoint endpoint, ServerTime server) {
+    private DuringPhase(LedgerClient ledger, long ledgerPid, Path ledgerLog, Endpoint endpoint, ServerTime server) {
         this.ledger = ledger;
         this.ledgerPid = ledgerPid;
+        this.ledgerLog = ledgerLog;
         this.endpoint = endpoint;
         this.server = server;
         this.jvm = JvmActivity.of(ledger);
@@ -39,13 +40,14 @@ final class DuringPhase {
         this.logMark = SlowestRequests.mark(ledgerLog);
     }
 
-    static DuringPhase begin(LedgerClient ledger, long ledgerPid) {
-        return new DuringPhase(ledger, ledgerPid, null, null);
+    static DuringPhase begin(LedgerClient ledger, long ledgerPid, Path ledgerLog) {
+        return new DuringPhase(ledger, ledgerPid, ledgerLog, null, null);
     }
 
     /** Also the ledger's own time for this endpoint, counted from when the warm-up's last request was recorded. */
-    static DuringPhase begin(LedgerClient ledger, long ledgerPid, Endpoint endpoint) throws InterruptedException {
-        return new DuringPhase(ledger, ledgerPid, endpoint,
+    static DuringPhase begin(LedgerClient ledger, long ledgerPid, Path ledgerLog, Endpoint endpoint)
+            throws InterruptedException {
+        return new DuringPhase(ledger, ledgerPid, ledgerLog, endpoint,
                 ServerTime.settled(ledger, endpoint.method(), endpoint.uriTemplate()));
     }
 

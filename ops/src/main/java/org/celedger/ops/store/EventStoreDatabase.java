@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.celedger.ops.OpsException;
 import org.celedger.ops.cli.Args;
@@ -16,8 +15,13 @@ import org.celedger.ops.cli.Args;
 /**
  * Where an event store is: the embedded H2 file of a ledger data directory ({@code --data-dir}, opened as
  * the ledger opens it), or any JDBC URL ({@code --jdbc-url}, with {@code --user}/{@code --password}).
+ * {@code dataDir} is the ledger data directory of an embedded store, null for a JDBC URL.
  */
-public record EventStoreDatabase(String url, String user, String password) {
+public record EventStoreDatabase(String url, String user, String password, Path dataDir) {
+
+    public EventStoreDatabase(String url, String user, String password) {
+        this(url, user, password, null);
+    }
 
     public static EventStoreDatabase of(Args args) {
         String dataDir = args.string("data-dir", null);
@@ -35,19 +39,8 @@ public record EventStoreDatabase(String url, String user, String password) {
 
     /** The ledger's embedded store: the same file, user and durability setting (WRITE_DELAY=0) as the ledger. */
     public static EventStoreDatabase embedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("events");
-        return new EventStoreDatabase("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "ledger", "");
-    }
-
-    /** The ledger data directory of an embedded store ({@link #embedded}), if this is one. */
-    public Optional<Path> dataDir() {
-        String prefix = "jdbc:h2:file:";
-        if (!url.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        Path file = Path.of(url.substring(prefix.length()).split(";", 2)[0]);
-        return file.getFileName().toString().equals("events") && file.getParent() != null
-                ? Optional.of(file.getParent()) : Optional.empty();
+        Path dir = dataDir.toAbsolutePath().normalize();
+        return new EventStoreDatabase("jdbc:h2:file:" + dir.resolve("events") + ";WRITE_DELAY=0", "ledger", "", dir);
     }
 
     /**
@@ -55,18 +48,19 @@ public record EventStoreDatabase(String url, String user, String password) {
      * shutting down, before moving them into the table): a tool that changes the table would miss them.
      */
     public void refuseUnmovedAccessLog() {
-        Optional<Path> dir = dataDir().map(d -> d.resolve("access-log"));
-        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+        // the layout of ledger-app's AccessLogJournal: <data dir>/access-log/journal-<first id>.jsonl
+        Path journal = dataDir == null ? null : dataDir.resolve("access-log");
+        if (journal == null || !Files.isDirectory(journal)) {
             return;
         }
-        try (Stream<Path> files = Files.list(dir.get())) {
+        try (Stream<Path> files = Files.list(journal)) {
             if (files.anyMatch(f -> f.getFileName().toString().matches("journal-\\d+\\.jsonl"))) {
-                throw new OpsException("the access log of " + dir.get().getParent() + " has entries in its journal ("
-                        + dir.get() + ") not yet moved into the event store: the ledger stopped without shutting down. "
+                throw new OpsException("the access log of " + dataDir + " has entries in its journal (" + journal
+                        + ") not yet moved into the event store: the ledger stopped without shutting down. "
                         + "Start the ledger on this data directory and stop it (it moves them at start), then run this again");
             }
         } catch (IOException e) {
-            throw new OpsException("cannot read the access log's journal directory " + dir.get(), e);
+            throw new OpsException("cannot read the access log's journal directory " + journal, e);
         }
     }
 
