@@ -2,10 +2,10 @@ package org.celedger.app.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
@@ -35,7 +35,14 @@ public class AuditTrail {
      * same events until the next write, and reading their metadata again was a fifth of a decision's time
      * (ops/README.md, issue 13).
      */
-    private final StreamMemo<Map<Long, Actor>> recorders;
+    private final StreamMemo<StreamActors> recorders;
+    /**
+     * One instance of each actor read, shared by the streams' memories: every event a request recorded has the same
+     * actor, and a batch of a thousand items touches hundreds of streams. Bounded as the memo is: past
+     * {@link #MAX_SHARED_ACTORS} it starts again, and the memo's actors stay as they were.
+     */
+    private final Map<Actor, Actor> shared = new ConcurrentHashMap<>();
+    private static final int MAX_SHARED_ACTORS = 100_000;
 
     public AuditTrail(DataSource eventStore, @Qualifier("eventSerializer") Serializer serializer,
                       @Value("${ledger.reads.memo-practitioners:200000}") int memoStreams) {
@@ -94,22 +101,30 @@ public class AuditTrail {
      * is one indexed range read of the stream, its metadata only.
      */
     public Map<Long, Actor> actors(String stream, long last) {
-        StreamMemo.Memo<Map<Long, Actor>> known = recorders.get(stream);
+        StreamMemo.Memo<StreamActors> known = recorders.get(stream);
         if (known != null && known.through() >= last) {
             return known.value(); // it may hold later events too; the caller looks its own up by sequence
         }
         // only what this node has not read yet: the memo holds every event from the first through `through`, so
         // what is missing starts after it (an event's actor never changes)
         long from = known == null ? 0 : known.through() + 1;
-        Map<Long, Actor> actors = new HashMap<>(known == null ? Map.of() : known.value());
+        Map<Long, Actor> read = new HashMap<>();
         store.query("SELECT sequenceNumber, metaData FROM DomainEventEntry"
                         + " WHERE aggregateIdentifier = ? AND sequenceNumber BETWEEN ? AND ?",
                 rs -> {
-                    actors.put(rs.getLong(1), Actor.of(metaData(rs.getBytes(2))));
+                    read.put(rs.getLong(1), share(Actor.of(metaData(rs.getBytes(2)))));
                 }, stream, from, last);
-        Map<Long, Actor> read = Collections.unmodifiableMap(actors);
-        recorders.put(stream, last, read);
-        return read;
+        StreamActors actors = (known == null ? StreamActors.NONE : known.value()).with(read, last);
+        recorders.put(stream, last, actors);
+        return actors;
+    }
+
+    private Actor share(Actor actor) {
+        if (shared.size() >= MAX_SHARED_ACTORS) {
+            shared.clear();
+        }
+        Actor first = shared.putIfAbsent(actor, actor);
+        return first == null ? actor : first;
     }
 
     private MetaData metaData(byte[] bytes) {

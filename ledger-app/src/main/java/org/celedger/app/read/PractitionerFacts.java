@@ -3,6 +3,7 @@ package org.celedger.app.read;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +16,7 @@ import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.projections.history.FactCodec;
 import org.celedger.projections.history.PractitionerViewStore;
+import org.celedger.projections.history.StoredFact;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +36,19 @@ public class PractitionerFacts {
     private final StreamHeads positions;
     private final Counter viewBehind;
     /**
-     * The facts last decoded for each practitioner, by the sequence they reach: a decision, the years and the
-     * practitioner page read the same facts until the next write, and decoding them from the view (a MongoDB round
-     * trip and the decoding) was a third of a decision's time (ops/README.md, issue 13).
+     * The facts each practitioner's view last gave this node, as the view stores them (one compact array), by the
+     * sequence the view had reached: a decision, the years and the practitioner page read the same facts until the
+     * next write, and reading them from the view (a MongoDB round trip) was a third of a decision's time
+     * (ops/README.md, issue 13). Encoded, not decoded: a practitioner's decoded facts are hundreds of small objects,
+     * and G1 copied every one of those the reads had just kept in its next young pause (80-130 ms at 20,000
+     * practitioners, against 20-35 ms without them; ops/README.md, issue 13, third stop).
      */
-    private final StreamMemo<List<RecordedFact>> decoded;
+    private final StreamMemo<byte[]> stored;
 
     public PractitionerFacts(PractitionerViewStore views, FactCodec codec, EventStore events,
                              StreamHeads positions, MeterRegistry metrics,
                              @Value("${ledger.reads.memo-practitioners:200000}") int memoPractitioners) {
-        this.decoded = new StreamMemo<>(memoPractitioners);
+        this.stored = new StreamMemo<>(memoPractitioners);
         this.views = views;
         this.codec = codec;
         this.events = events;
@@ -60,29 +65,38 @@ public class PractitionerFacts {
     /** Every fact recorded before the read began: from the view when it has them all, else from the event store. */
     public Reflected current(String practitionerId) {
         StreamPosition head = head(practitionerId);
-        List<RecordedFact> known = decoded.at(practitionerId, head.sequence());
-        if (known != null) {
-            return new Reflected(known, head);
+        StreamMemo.Memo<byte[]> known = stored.get(practitionerId);
+        if (known != null && known.through() >= head.sequence()) {
+            return new Reflected(decodeThrough(known.value(), head.sequence()), head);
         }
         var view = views.findFacts(practitionerId);
-        List<RecordedFact> facts;
         if (view.isPresent() && view.get().lastSequence() >= head.sequence()) {
-            facts = codec.decodeAll(view.get().facts());
-            // The view may already hold a fact written after the read began; the answer states head exactly.
-            if (view.get().lastSequence() > head.sequence()) {
-                facts = facts.stream().filter(f -> f.sequence() <= head.sequence()).toList();
-            }
-        } else {
-            viewBehind.increment();
-            facts = upTo(practitionerId, head);
+            stored.put(practitionerId, view.get().lastSequence(), view.get().encoded());
+            return new Reflected(decodeThrough(view.get().encoded(), head.sequence()), head);
         }
-        decoded.put(practitionerId, head.sequence(), facts);
-        return new Reflected(facts, head);
+        viewBehind.increment();
+        return new Reflected(upTo(practitionerId, head), head);
+    }
+
+    /**
+     * The facts of a view's stored value up to {@code sequence}: the view may already hold a fact written after the
+     * read began, and the answer states its head exactly. Events never change once stored, so a value through a
+     * later sequence holds every fact up to an earlier one.
+     */
+    private List<RecordedFact> decodeThrough(byte[] encoded, long sequence) {
+        List<StoredFact> facts = PractitionerViewStore.ViewFacts.decode(encoded);
+        List<RecordedFact> decoded = new ArrayList<>(facts.size());
+        for (StoredFact f : facts) {
+            if (f.sequence() <= sequence) {
+                decoded.add(codec.decode(f));
+            }
+        }
+        return decoded;
     }
 
     /** Forgets what this node decoded of a practitioner whose personal data is erased: no plain copy stays here. */
     public void forget(String practitionerId) {
-        decoded.forget(practitionerId);
+        stored.forget(practitionerId);
     }
 
     /** Every fact recorded before the read began, straight from the event store (profile, certifications). */

@@ -137,8 +137,23 @@ public final class PractitionerViewStore {
     public record Write(PractitionerView view, String expectedRevision) {
     }
 
-    /** The facts of one practitioner's document and the last sequence the document has applied. */
-    public record ViewFacts(long lastSequence, List<StoredFact> facts) {
+    /**
+     * The facts of one practitioner's document as stored (one compact value), and the last sequence the document
+     * has applied. Kept encoded so that a reader may hold it between requests as one array: decoded, a
+     * practitioner's facts are hundreds of small objects, and a memory of them filled by reads was what G1 copied in
+     * its young pauses (ops/README.md, issue 13, third stop).
+     */
+    public record ViewFacts(long lastSequence, byte[] encoded) {
+
+        /** The facts, in sequence order. */
+        public List<StoredFact> facts() {
+            return decode(encoded);
+        }
+
+        /** The facts of a value {@link #encoded()} gave, in sequence order. */
+        public static List<StoredFact> decode(byte[] encoded) {
+            return CompactEncoding.facts(encoded);
+        }
     }
 
     /**
@@ -151,7 +166,7 @@ public final class PractitionerViewStore {
         RawBsonDocument d = collection(activeForReads()).withDocumentClass(RawBsonDocument.class).find(eq("_id", id))
                 .projection(Projections.include("facts", "lastSequence")).first();
         return d == null ? Optional.empty() : Optional.of(new ViewFacts(d.getNumber("lastSequence").longValue(),
-                CompactEncoding.facts(d.getBinary("facts").getData())));
+                d.getBinary("facts").getData()));
     }
 
     public Map<String, Loaded> load(int generation, Collection<String> ids) {
@@ -237,6 +252,16 @@ public final class PractitionerViewStore {
             }
         }
         return views;
+    }
+
+    /** The ids of the documents of {@code generation} whose {@code problem} is {@code problem}, in id order. */
+    public List<String> idsWithProblem(int generation, String problem) {
+        List<String> ids = new ArrayList<>();
+        try (MongoCursor<Document> cursor = collection(generation).find(eq("problem", problem))
+                .projection(Projections.include("_id")).sort(Sorts.ascending("_id")).batchSize(1000).iterator()) {
+            cursor.forEachRemaining(d -> ids.add(d.getString("_id")));
+        }
+        return ids;
     }
 
     /** The raw documents of a generation, for comparing two rebuilds byte for byte. */

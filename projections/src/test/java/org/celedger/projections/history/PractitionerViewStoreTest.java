@@ -36,7 +36,10 @@ class PractitionerViewStoreTest {
                 List.of(), List.of(), null);
         store.save(store.activeForReads(), List.of(new PractitionerViewStore.Write(view, null)));
 
-        assertThat(store.findFacts("p")).contains(new PractitionerViewStore.ViewFacts(3, facts));
+        assertThat(store.findFacts("p")).hasValueSatisfying(found -> {
+            assertThat(found.lastSequence()).isEqualTo(3);
+            assertThat(found.facts()).isEqualTo(facts);
+        });
         assertThat(store.findFacts("nobody")).isEmpty();
     }
 
