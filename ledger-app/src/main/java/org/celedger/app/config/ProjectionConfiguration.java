@@ -19,6 +19,7 @@ import org.celedger.projections.history.PractitionerViewProjection;
 import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.history.ViewDerivation;
 import org.celedger.projections.history.ViewUpdater;
+import org.celedger.app.consistency.EventStorePositions;
 import org.celedger.projections.rebuild.ProjectionRebuild;
 import org.celedger.projections.supervision.BaseViewProjection;
 import org.celedger.projections.supervision.BaseViewStore;
@@ -92,9 +93,10 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public ProjectionRebuild projectionRebuild(EventStore events, ViewUpdater updater, FactCodec codec,
-                                               ServingRuleSets ruleSets) {
-        return new ProjectionRebuild(events, updater, codec, ruleSets, Clock.systemUTC());
+    public ProjectionRebuild projectionRebuild(EventStore events, EventStorePositions positions, ViewUpdater updater,
+                                               FactCodec codec, ServingRuleSets ruleSets) {
+        return new ProjectionRebuild(events, positions::lastPositionsThrough, updater, codec, ruleSets,
+                Clock.systemUTC());
     }
 
     @Bean

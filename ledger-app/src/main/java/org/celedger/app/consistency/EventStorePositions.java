@@ -1,10 +1,13 @@
 package org.celedger.app.consistency;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +29,8 @@ public class EventStorePositions {
             + " WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1";
     private static final String LAST_OF_MANY = "SELECT aggregateIdentifier, MAX(sequenceNumber), MAX(globalIndex)"
             + " FROM DomainEventEntry WHERE aggregateIdentifier IN (%s) GROUP BY aggregateIdentifier";
+    private static final String LAST_THROUGH = "SELECT aggregateIdentifier, MAX(globalIndex) FROM DomainEventEntry"
+            + " WHERE aggregateIdentifier IN (%s) AND globalIndex <= ? GROUP BY aggregateIdentifier";
     /** Bounds the statement's parameter list; a batch chunk asks for up to its 500 items' practitioners. */
     private static final int IDS_PER_QUERY = 500;
 
@@ -44,14 +49,36 @@ public class EventStorePositions {
     /** The last stored event of each of {@code aggregateIds} that has one. */
     public Map<String, StreamPosition> lastOf(Collection<String> aggregateIds) {
         Map<String, StreamPosition> found = new HashMap<>();
+        inParts(aggregateIds, part -> jdbc.query(LAST_OF_MANY.formatted(placeholders(part)), rs -> {
+            found.put(rs.getString(1), new StreamPosition(rs.getLong(2), rs.getLong(3)));
+        }, part.toArray()));
+        return found;
+    }
+
+    /**
+     * The global position of the last event at or before {@code head} of each of {@code aggregateIds} that has one
+     * (a rebuild derives a practitioner in the window that holds it: {@code StreamEnds}).
+     */
+    public Map<String, Long> lastPositionsThrough(Collection<String> aggregateIds, long head) {
+        Map<String, Long> found = new HashMap<>();
+        inParts(aggregateIds, part -> {
+            List<Object> args = new ArrayList<>(part);
+            args.add(head);
+            jdbc.query(LAST_THROUGH.formatted(placeholders(part)), rs -> {
+                found.put(rs.getString(1), rs.getLong(2));
+            }, args.toArray());
+        });
+        return found;
+    }
+
+    private static void inParts(Collection<String> aggregateIds, Consumer<List<String>> query) {
         List<String> ids = aggregateIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            String sql = LAST_OF_MANY.formatted(String.join(",", java.util.Collections.nCopies(part.size(), "?")));
-            jdbc.query(sql, rs -> {
-                found.put(rs.getString(1), new StreamPosition(rs.getLong(2), rs.getLong(3)));
-            }, part.toArray());
+            query.accept(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
         }
-        return found;
+    }
+
+    private static String placeholders(List<String> part) {
+        return String.join(",", Collections.nCopies(part.size(), "?"));
     }
 }

@@ -25,6 +25,9 @@ public final class ViewDerivation {
     private static final List<TitleLevel> TITLE_LEVELS =
             List.of(TitleLevel.JUNIOR, TitleLevel.INTERMEDIATE, TitleLevel.ASSOCIATE_SENIOR, TitleLevel.SENIOR);
 
+    /** The {@code problem} of a document that only gathered facts (it cannot be a derivation's problem). */
+    static final String GATHERING = "not derived yet: a rebuild is gathering this practitioner's facts";
+
     private final RuleEngine engine;
     private final FactCodec codec;
 
@@ -35,6 +38,24 @@ public final class ViewDerivation {
     public ViewDerivation(FactCodec codec, RuleEngine engine) {
         this.codec = codec;
         this.engine = engine;
+    }
+
+    /**
+     * What a document of a generation being rebuilt holds while the rebuild has more of its practitioner's events
+     * to read: the facts so far, nothing derived. Never served: a generation becomes active only once every
+     * practitioner in it is derived.
+     */
+    public PractitionerView gathering(String id, List<StoredFact> storedFacts) {
+        List<StoredFact> facts = new ArrayList<>(storedFacts);
+        facts.sort(Comparator.comparingLong(StoredFact::sequence));
+        long lastSequence = facts.isEmpty() ? -1 : facts.get(facts.size() - 1).sequence();
+        return new PractitionerView(id, lastSequence, null, null, null, null, null, null, facts, List.of(), List.of(),
+                GATHERING);
+    }
+
+    /** Whether {@code view} only gathered facts ({@link #gathering}) and is still to be derived. */
+    public static boolean isGathering(PractitionerView view) {
+        return GATHERING.equals(view.problem());
     }
 
     public PractitionerView derive(String id, List<StoredFact> storedFacts, RuleSets ruleSets, int evaluationYear,

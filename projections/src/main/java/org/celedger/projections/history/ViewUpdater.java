@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.celedger.domain.practitioner.PersonalDataErased;
 import org.celedger.domain.rules.RuleSets;
 import org.celedger.projections.BusinessCalendar;
@@ -28,6 +29,7 @@ public final class ViewUpdater {
     private final ServingRuleSets ruleSets;
     private final BusinessCalendar calendar;
     private static final int MAX_ATTEMPTS = 20;
+    private static final int GATHERED_PER_PASS = 2_000;
     private static final String ERASED = PersonalDataErased.class.getSimpleName();
 
     public ViewUpdater(PractitionerViewStore store, ViewDerivation derivation, ServingRuleSets ruleSets,
@@ -50,9 +52,20 @@ public final class ViewUpdater {
     }
 
     public void apply(int generation, Map<String, List<StoredFact>> newFacts) {
+        apply(generation, newFacts, id -> true);
+    }
+
+    /**
+     * Applies {@code newFacts} to a generation being rebuilt, deriving only the practitioners {@code complete} says
+     * have no more events to come in the rebuild: the others' documents only gather their facts
+     * ({@link ViewDerivation#gathering}), and are derived in the window that holds their last event. A rebuild
+     * that derived every practitioner in every window derived most of them several times (ops/README.md, issue 13,
+     * third stop).
+     */
+    public void apply(int generation, Map<String, List<StoredFact>> newFacts, Predicate<String> complete) {
         Map<String, List<StoredFact>> pending = newFacts;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            Set<String> conflicts = applyOnce(generation, pending);
+            Set<String> conflicts = applyOnce(generation, pending, complete);
             if (conflicts.isEmpty()) {
                 return;
             }
@@ -66,8 +79,22 @@ public final class ViewUpdater {
         }
     }
 
+    /**
+     * Derives every document of {@code generation} that only gathered facts ({@link ViewDerivation#gathering}):
+     * what a rebuild's windows left underived. Answers how many there were.
+     */
+    public int deriveGathered(int generation) {
+        List<String> ids = store.idsWithProblem(generation, ViewDerivation.GATHERING);
+        for (int from = 0; from < ids.size(); from += GATHERED_PER_PASS) {
+            Map<String, List<StoredFact>> nothingNew = new HashMap<>();
+            ids.subList(from, Math.min(ids.size(), from + GATHERED_PER_PASS)).forEach(id -> nothingNew.put(id, List.of()));
+            apply(generation, nothingNew, id -> true);
+        }
+        return ids.size();
+    }
+
     /** Merges, derives and stores once; answers the ids another writer changed meanwhile. */
-    private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts) {
+    private Set<String> applyOnce(int generation, Map<String, List<StoredFact>> newFacts, Predicate<String> complete) {
         Map<String, PractitionerViewStore.Loaded> existing = store.load(generation, newFacts.keySet());
         RuleSets ruleSets = this.ruleSets.of(generation);
         int year = calendar.evaluationYear();
@@ -88,7 +115,15 @@ public final class ViewUpdater {
                 // erasure arrives: facts read after it (a replay) are read without that data already.
                 facts.replaceAll((sequence, f) -> derivation.codec().withoutPersonalData(f));
             }
-            if (added) {
+            // A document that only gathered facts is derived once its practitioner is complete, new facts or not.
+            boolean gathered = before != null && ViewDerivation.isGathering(before.view());
+            if (!complete.test(entry.getKey())) {
+                if (added) {
+                    changed.add(new PractitionerViewStore.Write(
+                            derivation.gathering(entry.getKey(), new ArrayList<>(facts.values())),
+                            before == null ? null : before.revision()));
+                }
+            } else if (added || gathered) {
                 changed.add(new PractitionerViewStore.Write(
                         derivation.derive(entry.getKey(), new ArrayList<>(facts.values()), ruleSets, year, today),
                         before == null ? null : before.revision()));

@@ -117,4 +117,64 @@ class ViewUpdaterTest {
         assertThat(store.load(1, Set.of("p-1")).get("p-1").view().facts()).extracting(StoredFact::sequence)
                 .containsExactly(0L, 1L, 2L);
     }
+
+    /** A rebuild's window derives only the practitioners with no events after it; the others only gather facts. */
+    @Test
+    void aPractitionerWithEventsStillToComeOnlyGathersItsFactsUntilItIsComplete() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        List<StoredFact> other = readSide.stored(registeredWithFullYears("p-2", profile("乌海市", Gender.FEMALE, 1990), 2024));
+        store.beginRebuild(2);
+
+        readSide.updater.apply(2, Map.of("p-1", facts.subList(0, 2), "p-2", other), "p-2"::equals);
+
+        PractitionerView gathering = store.load(2, Set.of("p-1")).get("p-1").view();
+        assertThat(gathering.facts()).isEqualTo(facts.subList(0, 2));
+        assertThat(gathering.lastSequence()).isEqualTo(1);
+        assertThat(ViewDerivation.isGathering(gathering)).isTrue();
+        assertThat(gathering.years()).isEmpty();
+        assertThat(gathering.eligibility()).isEmpty();
+        assertThat(gathering.name()).isNull();
+        PractitionerView complete = store.load(2, Set.of("p-2")).get("p-2").view();
+        assertThat(ViewDerivation.isGathering(complete)).isFalse();
+        assertThat(complete.years()).extracting(YearSummary::total).containsExactly(new BigDecimal("90.0"));
+
+        readSide.updater.apply(2, Map.of("p-1", facts.subList(2, 3)), id -> true);
+
+        PractitionerView derived = store.load(2, Set.of("p-1")).get("p-1").view();
+        assertThat(derived).as("as if derived from all its facts at once").isEqualTo(derivedDirectly("p-1", facts));
+        assertThat(ViewDerivation.isGathering(derived)).isFalse();
+    }
+
+    @Test
+    void aGatheringDocumentIsDerivedOnceCompleteEvenWithoutNewFacts() {
+        List<StoredFact> facts = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        store.beginRebuild(2);
+        readSide.updater.apply(2, Map.of("p-1", facts), id -> false);
+
+        readSide.updater.apply(2, Map.of("p-1", facts.subList(2, 3)), id -> true);
+
+        assertThat(store.load(2, Set.of("p-1")).get("p-1").view()).isEqualTo(derivedDirectly("p-1", facts));
+    }
+
+    /** What a rebuild's windows left gathering (a late event below the head) is derived before it completes. */
+    @Test
+    void everyDocumentLeftGatheringIsDerivedAndCounted() {
+        List<StoredFact> one = readSide.stored(registeredWithFullYears("p-1", profile("包头市", Gender.MALE, 1980), 2024));
+        List<StoredFact> two = readSide.stored(registeredWithFullYears("p-2", profile("乌海市", Gender.FEMALE, 1990), 2023));
+        List<StoredFact> three = readSide.stored(registeredWithFullYears("p-3", profile("赤峰市", Gender.MALE, 1975)));
+        store.beginRebuild(2);
+        readSide.updater.apply(2, Map.of("p-1", one, "p-2", two, "p-3", three), "p-3"::equals);
+
+        assertThat(readSide.updater.deriveGathered(2)).isEqualTo(2);
+
+        assertThat(store.load(2, Set.of("p-1")).get("p-1").view()).isEqualTo(derivedDirectly("p-1", one));
+        assertThat(store.load(2, Set.of("p-2")).get("p-2").view()).isEqualTo(derivedDirectly("p-2", two));
+        assertThat(store.load(2, Set.of("p-3")).get("p-3").view()).isEqualTo(derivedDirectly("p-3", three));
+        assertThat(readSide.updater.deriveGathered(2)).as("none left").isZero();
+    }
+
+    private PractitionerView derivedDirectly(String id, List<StoredFact> facts) {
+        return new ViewDerivation(readSide.codec, readSide.engine).derive(id, facts, readSide.ruleSets.of(2),
+                readSide.calendar.evaluationYear(), readSide.calendar.today());
+    }
 }
