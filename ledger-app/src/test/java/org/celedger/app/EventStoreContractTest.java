@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.celedger.projections.rebuild.StreamEnds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -503,6 +505,28 @@ abstract class EventStoreContractTest {
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus", auditor).status()).isEqualTo(403);
         assertThat(api.get("/actuator/prometheus", ADMIN).status()).isEqualTo(200);
+    }
+
+    /** Where each stream ends up to a position, as a rebuild asks (StreamEnds), on this store. */
+    @Test
+    void aRebuildFindsWhereEachStreamEndsUpToItsHead(@Autowired StreamEnds ends) {
+        String a = id("ends-a");
+        String b = id("ends-b");
+        long aRegistered = position(api.post("/api/v1/practitioners", ADMIN, registration(a)));
+        long bRegistered = position(api.post("/api/v1/practitioners", ADMIN, registration(b)));
+        long aCredited = position(api.post("/api/v1/practitioners/" + a + "/credits", ADMIN, credit("e-1", "32")));
+        long bCredited = position(api.post("/api/v1/practitioners/" + b + "/credits", ADMIN, credit("e-1", "32")));
+
+        assertThat(ends.lastPositions(List.of(a, b, id("nobody")), bCredited))
+                .isEqualTo(Map.of(a, aCredited, b, bCredited));
+        assertThat(ends.lastPositions(List.of(a, b), aCredited)).isEqualTo(Map.of(a, aCredited, b, bRegistered));
+        assertThat(ends.lastPositions(List.of(a, b), bRegistered)).isEqualTo(Map.of(a, aRegistered, b, bRegistered));
+        assertThat(ends.lastPositions(List.of(a, b), aRegistered)).isEqualTo(Map.of(a, aRegistered));
+    }
+
+    private static long position(Api.Response written) {
+        assertThat(written.status()).as(written.raw()).isEqualTo(201);
+        return written.body().path("position").asLong();
     }
 
     @Test

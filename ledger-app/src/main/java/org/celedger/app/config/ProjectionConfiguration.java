@@ -19,8 +19,8 @@ import org.celedger.projections.history.PractitionerViewProjection;
 import org.celedger.projections.history.PractitionerViewStore;
 import org.celedger.projections.history.ViewDerivation;
 import org.celedger.projections.history.ViewUpdater;
-import org.celedger.app.consistency.EventStorePositions;
 import org.celedger.projections.rebuild.ProjectionRebuild;
+import org.celedger.projections.rebuild.StreamEnds;
 import org.celedger.projections.supervision.BaseViewProjection;
 import org.celedger.projections.supervision.BaseViewStore;
 import org.celedger.projections.supervision.RosterCreditsProcess;
@@ -93,10 +93,9 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public ProjectionRebuild projectionRebuild(EventStore events, EventStorePositions positions, ViewUpdater updater,
+    public ProjectionRebuild projectionRebuild(EventStore events, StreamEnds ends, ViewUpdater updater,
                                                FactCodec codec, ServingRuleSets ruleSets) {
-        return new ProjectionRebuild(events, positions::lastPositionsThrough, updater, codec, ruleSets,
-                Clock.systemUTC());
+        return new ProjectionRebuild(events, ends, updater, codec, ruleSets, Clock.systemUTC());
     }
 
     @Bean

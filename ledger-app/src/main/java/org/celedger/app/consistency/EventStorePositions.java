@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.celedger.projections.rebuild.StreamEnds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>One aggregate's events are appended one after another (the next sequence needs the previous one
  * committed), so its last sequence also holds its highest global index; the query reads both from the
- * (aggregate, sequence) key's index.
+ * (aggregate, sequence) key's index. A rebuild asks it where streams end up to its head ({@link StreamEnds}).
  */
 @Component
-public class EventStorePositions {
+public class EventStorePositions implements StreamEnds {
 
     /** The last row by the (aggregate, sequence) key: one index step, not an aggregation over the stream. */
     private static final String LAST_OF_ONE = "SELECT sequenceNumber, globalIndex FROM DomainEventEntry"
@@ -55,11 +56,9 @@ public class EventStorePositions {
         return found;
     }
 
-    /**
-     * The global position of the last event at or before {@code head} of each of {@code aggregateIds} that has one
-     * (a rebuild derives a practitioner in the window that holds it: {@code StreamEnds}).
-     */
-    public Map<String, Long> lastPositionsThrough(Collection<String> aggregateIds, long head) {
+    /** For a rebuild, which derives each practitioner in the window that holds this position. */
+    @Override
+    public Map<String, Long> lastPositions(Collection<String> aggregateIds, long head) {
         Map<String, Long> found = new HashMap<>();
         inParts(aggregateIds, part -> {
             List<Object> args = new ArrayList<>(part);
