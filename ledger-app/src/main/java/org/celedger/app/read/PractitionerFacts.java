@@ -3,7 +3,6 @@ package org.celedger.app.read;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +15,6 @@ import org.celedger.domain.practitioner.PractitionerEvent;
 import org.celedger.domain.rules.RecordedFact;
 import org.celedger.projections.history.FactCodec;
 import org.celedger.projections.history.PractitionerViewStore;
-import org.celedger.projections.history.StoredFact;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -65,33 +63,19 @@ public class PractitionerFacts {
     /** Every fact recorded before the read began: from the view when it has them all, else from the event store. */
     public Reflected current(String practitionerId) {
         StreamPosition head = head(practitionerId);
+        // A value kept or read through a later sequence than the head (a write since the read began) holds every fact
+        // up to the head, since events never change; only those are decoded, and the answer states the head exactly.
         StreamMemo.Memo<byte[]> known = stored.get(practitionerId);
         if (known != null && known.through() >= head.sequence()) {
-            return new Reflected(decodeThrough(known.value(), head.sequence()), head);
+            return new Reflected(codec.decodeThrough(known.value(), head.sequence()), head);
         }
         var view = views.findFacts(practitionerId);
         if (view.isPresent() && view.get().lastSequence() >= head.sequence()) {
             stored.put(practitionerId, view.get().lastSequence(), view.get().encoded());
-            return new Reflected(decodeThrough(view.get().encoded(), head.sequence()), head);
+            return new Reflected(codec.decodeThrough(view.get().encoded(), head.sequence()), head);
         }
         viewBehind.increment();
         return new Reflected(upTo(practitionerId, head), head);
-    }
-
-    /**
-     * The facts of a view's stored value up to {@code sequence}: the view may already hold a fact written after the
-     * read began, and the answer states its head exactly. Events never change once stored, so a value through a
-     * later sequence holds every fact up to an earlier one.
-     */
-    private List<RecordedFact> decodeThrough(byte[] encoded, long sequence) {
-        List<StoredFact> facts = PractitionerViewStore.ViewFacts.decode(encoded);
-        List<RecordedFact> decoded = new ArrayList<>(facts.size());
-        for (StoredFact f : facts) {
-            if (f.sequence() <= sequence) {
-                decoded.add(codec.decode(f));
-            }
-        }
-        return decoded;
     }
 
     /** Forgets what this node decoded of a practitioner whose personal data is erased: no plain copy stays here. */

@@ -145,13 +145,8 @@ public final class PractitionerViewStore {
      */
     public record ViewFacts(long lastSequence, byte[] encoded) {
 
-        /** The facts, in sequence order. */
+        /** The facts, in sequence order ({@link FactCodec#decodeThrough} decodes them from the array directly). */
         public List<StoredFact> facts() {
-            return decode(encoded);
-        }
-
-        /** The facts of a value {@link #encoded()} gave, in sequence order. */
-        public static List<StoredFact> decode(byte[] encoded) {
             return CompactEncoding.facts(encoded);
         }
     }

@@ -51,4 +51,35 @@ class CompactEncodingTest {
         assertThatThrownBy(() -> CompactEncoding.facts(bytes)).hasMessageContaining("format 9")
                 .hasMessageContaining("rebuild");
     }
+
+    /** A read walks the stored facts in place (FactCodec.decodeThrough): the same facts, payloads not copied. */
+    @Test
+    void walkingTheFactsInPlaceGivesWhatWasStored() {
+        List<StoredFact> facts = List.of(
+                new StoredFact(0, Instant.parse("2026-01-02T03:04:05.123456789Z"), "PractitionerRegistered",
+                        "{\"name\":\"乌云其木格\",\"region\":\"呼和浩特市\"}"),
+                new StoredFact(1, Instant.parse("2026-01-02T03:04:06Z"), "CreditAwarded", "{\"hours\":1.5}"),
+                new StoredFact(7, Instant.EPOCH, "CreditRevoked", "x".repeat(100_000)));
+        byte[] bytes = CompactEncoding.facts(facts);
+        List<StoredFact> walked = new java.util.ArrayList<>();
+
+        CompactEncoding.forEachFact(bytes, (sequence, recordedAt, type, array, offset, length) -> {
+            assertThat(array).isSameAs(bytes);
+            walked.add(new StoredFact(sequence, recordedAt, type,
+                    new String(array, offset, length, java.nio.charset.StandardCharsets.UTF_8)));
+        });
+
+        assertThat(walked).isEqualTo(facts);
+    }
+
+    @Test
+    void aDamagedValueIsRefusedWithWhatToDo() {
+        byte[] bytes = CompactEncoding.facts(List.of(new StoredFact(0, Instant.EPOCH, "CreditAwarded", "{}")));
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+        assertThatThrownBy(() -> CompactEncoding.forEachFact(cut, (a, b, c, d, e, f) -> { }))
+                .hasMessageContaining("damaged").hasMessageContaining("rebuild");
+        bytes[0] = 9;
+        assertThatThrownBy(() -> CompactEncoding.forEachFact(bytes, (a, b, c, d, e, f) -> { }))
+                .hasMessageContaining("format 9");
+    }
 }
