@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 /** The binary lists of a practitioner document give back exactly what was stored, nulls and decimals included. */
 class CompactEncodingTest {
 
+    /** Facts with an instant to the nanosecond, a payload in Chinese and one of 100,000 bytes. */
+    private static final List<StoredFact> FACTS = List.of(
+            new StoredFact(0, Instant.parse("2026-01-02T03:04:05.123456789Z"), "PractitionerRegistered",
+                    "{\"name\":\"乌云其木格\",\"region\":\"呼和浩特市\"}"),
+            new StoredFact(1, Instant.parse("2026-01-02T03:04:06Z"), "CreditAwarded", "{\"hours\":1.5}"),
+            new StoredFact(7, Instant.EPOCH, "CreditRevoked", "x".repeat(100_000)));
+
     @Test
     void factsRoundTripWithTheirInstantsToTheNanosecondAndPayloadsInAnyScript() {
-        List<StoredFact> facts = List.of(
-                new StoredFact(0, Instant.parse("2026-01-02T03:04:05.123456789Z"), "PractitionerRegistered",
-                        "{\"name\":\"乌云其木格\",\"region\":\"呼和浩特市\"}"),
-                new StoredFact(1, Instant.parse("2026-01-02T03:04:06Z"), "CreditAwarded", "{\"hours\":1.5}"),
-                new StoredFact(7, Instant.EPOCH, "CreditRevoked", "x".repeat(100_000)));
-        assertThat(CompactEncoding.facts(CompactEncoding.facts(facts))).isEqualTo(facts);
+        assertThat(CompactEncoding.facts(CompactEncoding.facts(FACTS))).isEqualTo(FACTS);
         assertThat(CompactEncoding.facts(CompactEncoding.facts(List.of()))).isEmpty();
     }
 
@@ -55,12 +57,7 @@ class CompactEncodingTest {
     /** A read walks the stored facts in place (FactCodec.decodeThrough): the same facts, payloads not copied. */
     @Test
     void walkingTheFactsInPlaceGivesWhatWasStored() {
-        List<StoredFact> facts = List.of(
-                new StoredFact(0, Instant.parse("2026-01-02T03:04:05.123456789Z"), "PractitionerRegistered",
-                        "{\"name\":\"乌云其木格\",\"region\":\"呼和浩特市\"}"),
-                new StoredFact(1, Instant.parse("2026-01-02T03:04:06Z"), "CreditAwarded", "{\"hours\":1.5}"),
-                new StoredFact(7, Instant.EPOCH, "CreditRevoked", "x".repeat(100_000)));
-        byte[] bytes = CompactEncoding.facts(facts);
+        byte[] bytes = CompactEncoding.facts(FACTS);
         List<StoredFact> walked = new java.util.ArrayList<>();
 
         CompactEncoding.forEachFact(bytes, (sequence, recordedAt, type, array, offset, length) -> {
@@ -69,7 +66,7 @@ class CompactEncodingTest {
                     new String(array, offset, length, java.nio.charset.StandardCharsets.UTF_8)));
         });
 
-        assertThat(walked).isEqualTo(facts);
+        assertThat(walked).isEqualTo(FACTS);
     }
 
     @Test
