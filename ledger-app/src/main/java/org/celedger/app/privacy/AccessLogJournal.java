@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Segments are {@code access-log/journal-<first id>.jsonl}, one entry (with its id and instant) a line. Every tenth
  * of a second the open segment, if any, is closed, its entries inserted in one transaction, and, once that is
- * committed, the segment deleted. Reading the log moves every entry first, so a read finds every entry appended before it. At start,
- * segments left by a stop without shutdown are moved before any read is answered; an entry already in the table (a
- * stop between the commit and the delete) is skipped by its id, and a last line cut short was never acknowledged.
+ * committed, the segment deleted. Reading the log moves every entry first, so a read finds every entry appended
+ * before it. At start, segments left by a stop without shutdown are moved before any read is answered; an entry
+ * already in the table (a stop between the commit and the delete) is skipped by its id, and a last line cut short was
+ * never acknowledged.
  */
 final class AccessLogJournal implements AccessLogWriter {
 
@@ -127,7 +128,8 @@ final class AccessLogJournal implements AccessLogWriter {
     void append(List<AccessLog.Entry> entries, Instant at) throws IOException {
         synchronized (appending) {
             long first = nextId;
-            nextId += entries.size(); // an append that fails leaves its ids unused; after a restart ids follow the last entry moved
+            // an append that fails leaves its ids unused; after a restart ids follow the last entry moved
+            nextId += entries.size();
             ByteArrayOutputStream lines = new ByteArrayOutputStream(entries.size() * 256);
             long id = first;
             for (AccessLog.Entry e : entries) {

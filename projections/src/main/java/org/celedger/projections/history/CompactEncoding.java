@@ -49,14 +49,10 @@ final class CompactEncoding {
     }
 
     static List<StoredFact> facts(byte[] bytes) {
-        return list(bytes, in -> {
-            long sequence = in.readLong();
-            Instant recordedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            String type = in.readUTF();
-            byte[] payload = new byte[in.readInt()];
-            in.readFully(payload);
-            return new StoredFact(sequence, recordedAt, type, new String(payload, StandardCharsets.UTF_8));
-        });
+        List<StoredFact> facts = new ArrayList<>();
+        forEachFact(bytes, (sequence, recordedAt, type, array, offset, length) -> facts.add(
+                new StoredFact(sequence, recordedAt, type, new String(array, offset, length, StandardCharsets.UTF_8))));
+        return facts;
     }
 
     /** What {@link #forEachFact} hands over: a fact's header, and where its JSON payload lies in the array. */
@@ -72,11 +68,7 @@ final class CompactEncoding {
     static void forEachFact(byte[] bytes, FactVisitor visitor) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            int version = in.get() & 0xff;
-            if (version != VERSION) {
-                throw new IllegalStateException("a practitioner document in format " + version
-                        + ", this ledger reads format " + VERSION + ": rebuild the view");
-            }
+            readable(in.get() & 0xff);
             int n = in.getInt();
             for (int i = 0; i < n; i++) {
                 long sequence = in.getLong();
@@ -158,11 +150,7 @@ final class CompactEncoding {
 
     private static <T> List<T> list(byte[] bytes, ElementReader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("a practitioner document in format " + version
-                        + ", this ledger reads format " + VERSION + ": rebuild the view");
-            }
+            readable(in.readUnsignedByte());
             int n = in.readInt();
             List<T> elements = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -171,6 +159,14 @@ final class CompactEncoding {
             return elements;
         } catch (IOException e) {
             throw new IllegalStateException("a damaged practitioner document: rebuild the view", e);
+        }
+    }
+
+    /** Refuses a value in another format than this ledger writes, saying what to do. */
+    private static void readable(int version) {
+        if (version != VERSION) {
+            throw new IllegalStateException("a practitioner document in format " + version
+                    + ", this ledger reads format " + VERSION + ": rebuild the view");
         }
     }
 

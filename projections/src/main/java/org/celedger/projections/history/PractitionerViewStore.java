@@ -138,17 +138,12 @@ public final class PractitionerViewStore {
     }
 
     /**
-     * The facts of one practitioner's document as stored (one compact value), and the last sequence the document
-     * has applied. Kept encoded so that a reader may hold it between requests as one array: decoded, a
-     * practitioner's facts are hundreds of small objects, and a memory of them filled by reads was what G1 copied in
-     * its young pauses (ops/README.md, issue 13, third stop).
+     * The facts of one practitioner's document as stored (one compact value, which {@link FactCodec#decodeThrough}
+     * decodes), and the last sequence the document has applied. Kept encoded so that a reader may hold it between
+     * requests as one array: decoded, a practitioner's facts are hundreds of small objects, and a memory of them
+     * filled by reads was what G1 copied in its young pauses (ops/README.md, issue 13, third stop).
      */
     public record ViewFacts(long lastSequence, byte[] encoded) {
-
-        /** The facts, in sequence order ({@link FactCodec#decodeThrough} decodes them from the array directly). */
-        public List<StoredFact> facts() {
-            return CompactEncoding.facts(encoded);
-        }
     }
 
     /**

@@ -87,7 +87,9 @@ public final class ViewUpdater {
         List<String> ids = store.idsWithProblem(generation, ViewDerivation.GATHERING);
         for (int from = 0; from < ids.size(); from += GATHERED_PER_PASS) {
             Map<String, List<StoredFact>> nothingNew = new HashMap<>();
-            ids.subList(from, Math.min(ids.size(), from + GATHERED_PER_PASS)).forEach(id -> nothingNew.put(id, List.of()));
+            for (String id : ids.subList(from, Math.min(ids.size(), from + GATHERED_PER_PASS))) {
+                nothingNew.put(id, List.of());
+            }
             apply(generation, nothingNew, id -> true);
         }
         return ids.size();

@@ -164,9 +164,9 @@ public final class ProjectionRebuild {
                         done.incrementAndGet();
                         if (at.isPresent()) {
                             windowEnd = at.getAsLong();
-                        }
-                        if (at.isPresent() && at.getAsLong() >= head.getAsLong()) {
-                            break;
+                            if (windowEnd >= head.getAsLong()) {
+                                break;
+                            }
                         }
                         if (window.size() >= windowSize) {
                             submitInBatches(derivers, inFlight, pending, target, window,
@@ -188,7 +188,8 @@ public final class ProjectionRebuild {
                 // window took for incomplete without a later window: derived here, so nothing stays underived.
                 int late = updater.deriveGathered(target);
                 if (late > 0) {
-                    log.info("Rebuild of {}: {} practitioners derived after the last window", started.projection(), late);
+                    log.info("Rebuild of {}: {} practitioners derived after the last window", started.projection(),
+                            late);
                 }
             }
             updater.store().completeRebuild(target);

@@ -38,7 +38,7 @@ class PractitionerViewStoreTest {
 
         assertThat(store.findFacts("p")).hasValueSatisfying(found -> {
             assertThat(found.lastSequence()).isEqualTo(3);
-            assertThat(found.facts()).isEqualTo(facts);
+            assertThat(CompactEncoding.facts(found.encoded())).isEqualTo(facts);
         });
         assertThat(store.findFacts("nobody")).isEmpty();
     }
