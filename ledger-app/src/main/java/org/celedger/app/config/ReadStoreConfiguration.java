@@ -6,14 +6,19 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.celedger.app.consistency.JvmSegmentTokens;
+import org.celedger.app.consistency.MongoSegmentTokens;
+import org.celedger.app.consistency.SegmentTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +31,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The read side's store: read models, tracking tokens and sagas in MongoDB. Without
  * {@code spring.data.mongodb.uri} an in-process MongoDB-wire server with its memory backend serves
- * them; the event store stays the only durable source and the read models are rebuilt at start.
+ * them, and the tracking tokens stay in the ledger's memory; the event store stays the only durable
+ * source and the read models are rebuilt at start.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadStoreConfiguration {
@@ -60,9 +66,36 @@ public class ReadStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
     }
 
+    /**
+     * On the embedded default the tracking tokens stay in the ledger's memory, beside the views they
+     * describe: both are lost together at a stop and rebuilt together at the start, so nothing is lost by
+     * not storing them. Stored in the embedded server, each processor's segments paid a round trip of the
+     * MongoDB wire protocol for every event at low rates (four per single write), for a copy that lived
+     * no longer. Several nodes share a MongoDB, and their tokens live there ({@link #mongoTokenStore}).
+     */
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    @Conditional(NoMongoUriGiven.class)
+    public InMemoryTokenStore jvmTokenStore() {
+        return new InMemoryTokenStore();
+    }
+
+    @Bean
+    @Conditional(NoMongoUriGiven.class)
+    public SegmentTokens jvmSegmentTokens(InMemoryTokenStore jvmTokenStore) {
+        return new JvmSegmentTokens(jvmTokenStore);
+    }
+
+    @Bean
+    @Conditional(MongoUriGiven.class)
+    public TokenStore mongoTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    @Conditional(MongoUriGiven.class)
+    public SegmentTokens mongoSegmentTokens(MongoTemplate axonMongoTemplate,
+                                            @Qualifier("serializer") Serializer serializer) {
+        return new MongoSegmentTokens(axonMongoTemplate, serializer);
     }
 
     @Bean
@@ -76,6 +109,14 @@ public class ReadStoreConfiguration {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String uri = context.getEnvironment().getProperty("spring.data.mongodb.uri");
             return uri == null || uri.isBlank();
+        }
+    }
+
+    /** True when a MongoDB is configured, which several nodes may share. */
+    static class MongoUriGiven implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new NoMongoUriGiven().matches(context, metadata);
         }
     }
 }

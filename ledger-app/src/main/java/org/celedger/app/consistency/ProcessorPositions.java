@@ -1,25 +1,17 @@
 package org.celedger.app.consistency;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.bson.Document;
-import org.bson.types.Binary;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * How far a tracking projection has come, read from the shared token store: every node running the
- * processor stores its segments' tokens there, so any node answers the same. Axon's own
- * {@code TokenStore.fetchToken} would claim the segment it reads; the documents are read directly.
+ * How far a tracking projection has come, from the tokens its segments stored ({@link SegmentTokens}: the
+ * shared token store that every node running the processor writes, or the ledger's own memory on the
+ * embedded default).
  *
  * <p>A processor has processed the event at global position {@code p} when every segment has moved
  * past {@code p} and none still waits for it: a gap in a token is an index the processor skipped because
@@ -28,12 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessorPositions {
 
-    private final MongoTemplate mongo;
-    private final Serializer serializer;
+    private final SegmentTokens tokens;
 
-    public ProcessorPositions(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer) {
-        this.mongo = axonMongoTemplate;
-        this.serializer = serializer;
+    public ProcessorPositions(SegmentTokens tokens) {
+        this.tokens = tokens;
     }
 
     /** What one processor's segments have reached. */
@@ -72,21 +62,13 @@ public class ProcessorPositions {
 
     public Progress progress(String processor) {
         List<GapAwareTrackingToken> segments = new ArrayList<>();
-        for (Document d : mongo.trackingTokensCollection().find(eq("processorName", processor))) {
-            segments.add(gapAware(d));
+        for (TrackingToken token : tokens.of(processor)) {
+            segments.add(gapAware(token));
         }
         return new Progress(processor, segments);
     }
 
-    private GapAwareTrackingToken gapAware(Document d) {
-        Object data = d.get("token");
-        if (data == null) {
-            return null;
-        }
-        byte[] bytes = data instanceof Binary b ? b.getData() : data instanceof byte[] raw ? raw
-                : data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        TrackingToken token = serializer.deserialize(
-                new SimpleSerializedObject<>(bytes, byte[].class, d.getString("tokenType"), null));
+    private static GapAwareTrackingToken gapAware(TrackingToken token) {
         // A replay (a reset) wraps the token; what the processor has done so far is its lower bound.
         TrackingToken current = WrappedToken.unwrapLowerBound(token);
         if (current instanceof GapAwareTrackingToken gapAware) {
