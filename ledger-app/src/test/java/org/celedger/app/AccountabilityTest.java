@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.celedger.app.audit.AuditTrail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ class AccountabilityTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditTrail auditTrail;
     Api api;
     final String run = UUID.randomUUID().toString().substring(0, 6);
     final HttpClient http = HttpClient.newHttpClient();
@@ -159,9 +162,14 @@ class AccountabilityTest {
         assertThat(history.get(0).path("actor").path("requestId").asText()).isEqualTo("req-batch");
         assertThat(history.get(1).path("actor").path("requestId").asText()).isEqualTo("req-batch");
 
-        // as an event recorded before actors were kept: metadata without them
+        // as an event recorded before actors were kept: metadata without them, rewritten in place under the running
+        // ledger, which must then forget the actors it kept of that stream when it appended it
         jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
                 "{}".getBytes(StandardCharsets.UTF_8), p);
+        JsonNode kept = api.get("/api/v1/practitioners/" + p + "/years", ADMIN).body().get(0).path("items").get(0);
+        assertThat(kept.path("recordedBy").path("requestId").asText())
+                .as("the actor this node kept when it appended the event, read without the store").isEqualTo("req-batch");
+        auditTrail.forget(p);
         JsonNode old = api.get("/api/v1/practitioners/" + p + "/history", ADMIN).body().get(1).path("actor");
         assertThat(old.path("keyId").asText()).isEqualTo("unknown");
         assertThat(old.path("name").isNull()).isTrue();

@@ -58,6 +58,8 @@ class PractitionerFactsTest {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final PractitionerViewStore views;
+    /** The same views as another node's projection writes them: this node's memory hears nothing of its writes. */
+    private final PractitionerViewStore otherNode;
     private final FactCodec codec = new FactCodec(JSON);
     private final EventStore events = mock(EventStore.class);
     private final StreamHeads heads = mock(StreamHeads.class);
@@ -69,6 +71,7 @@ class PractitionerFactsTest {
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         views = new PractitionerViewStore(client.getDatabase("ledger"));
+        otherNode = new PractitionerViewStore(client.getDatabase("ledger"));
         stream.add(new PractitionerRegistered("p-1", new PractitionerProfile("乌兰", Gender.FEMALE,
                 LocalDate.of(1985, 6, 1), Jurisdiction.IM, "呼和浩特市", Sector.PUBLIC_INSTITUTION, false, "工程",
                 TitleLevel.INTERMEDIATE, LocalDate.of(2015, 6, 1), Degree.BACHELOR)));
@@ -95,13 +98,17 @@ class PractitionerFactsTest {
 
     /** As {@link #viewThrough(int)}; {@code erased}: as an erasure of personal data rewrites it. */
     private void viewThrough(int last, boolean erased) {
+        otherNode.save(otherNode.activeForReads(), List.of(write(last, erased)));
+    }
+
+    private PractitionerViewStore.Write write(int last, boolean erased) {
         List<StoredFact> facts = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
             StoredFact fact = codec.encode(i, T0.plusSeconds(i), stream.get(i));
             facts.add(erased ? codec.withoutPersonalData(fact) : fact);
         }
-        views.save(views.activeForReads(), List.of(new PractitionerViewStore.Write(new PractitionerView("p-1", last,
-                null, null, null, null, null, null, facts, List.of(), List.of(), null), null)));
+        return new PractitionerViewStore.Write(new PractitionerView("p-1", last,
+                null, null, null, null, null, null, facts, List.of(), List.of(), null), null);
     }
 
     private void headAt(long sequence) {
@@ -175,6 +182,27 @@ class PractitionerFactsTest {
         facts.forget("p-1");
 
         assertThat(registeredName(facts.current("p-1"))).isNull();
+    }
+
+    @Test
+    void whatThisNodesProjectionStoresIsReadWithoutARoundTripToTheView() {
+        PractitionerFacts facts = facts();
+        views.save(views.activeForReads(), List.of(write(3, false)));
+        client.getDatabase("ledger").drop();
+        headAt(2);
+
+        PractitionerFacts.Reflected earlier = facts.current("p-1");
+
+        assertThat(sequences(earlier)).as("kept through 3, read at a head of 2").containsExactly(0L, 1L, 2L);
+        assertThat(earlier.upTo().sequence()).isEqualTo(2);
+        headAt(3);
+        assertThat(sequences(facts.current("p-1"))).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(viewBehind()).isZero();
+
+        headAt(4);
+        eventStoreHolds(4);
+        assertThat(sequences(facts.current("p-1"))).as("a head past what was stored").containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(viewBehind()).isEqualTo(1);
     }
 
     private static String registeredName(PractitionerFacts.Reflected reflected) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -52,6 +53,7 @@ public final class PractitionerViewStore {
     private volatile long readCacheAt;
     /** Generations whose revision index this node has ensured (creating an existing index is a no-op). */
     private final Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<BiConsumer<String, ViewFacts>> factsStored = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PractitionerViewStore(MongoDatabase db) {
         this.db = db;
@@ -159,6 +161,16 @@ public final class PractitionerViewStore {
                 d.getBinary("facts").getData()));
     }
 
+    /**
+     * Tells {@code listener} of every document this node stores, once stored: its practitioner and its facts as
+     * {@link #findFacts} would read them back. A reader that keeps them (PractitionerFacts) then needs no round
+     * trip for the first read of a practitioner after a write. Facts never change with the rules, so a document
+     * of any generation, even one still gathering in a rebuild, holds the same facts through its last sequence.
+     */
+    public void whenFactsStored(BiConsumer<String, ViewFacts> listener) {
+        factsStored.add(listener);
+    }
+
     public Map<String, Loaded> load(int generation, Collection<String> ids) {
         Map<String, Loaded> views = new HashMap<>();
         for (Document d : collection(generation).find(in("_id", ids))) {
@@ -179,8 +191,10 @@ public final class PractitionerViewStore {
             return Set.of();
         }
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        Map<String, Document> documents = new HashMap<>();
         for (Write w : writes) {
             Document d = document(w.view());
+            documents.put(w.view().id(), d);
             // The revision names the document (see revision()), so one equality on it finds the document
             // only as it was read: a single-field match the embedded server answers from its unique index,
             // where a compound filter would make it scan the whole collection.
@@ -202,6 +216,14 @@ public final class PractitionerViewStore {
             if (written.get(d.getString("_id")).equals(d.getString("revision"))) {
                 conflicts.remove(d.getString("_id"));
             }
+        }
+        if (!factsStored.isEmpty()) {
+            documents.forEach((id, d) -> {
+                if (!conflicts.contains(id)) {
+                    ViewFacts facts = new ViewFacts(d.getLong("lastSequence"), d.get("facts", Binary.class).getData());
+                    factsStored.forEach(listener -> listener.accept(id, facts));
+                }
+            });
         }
         return conflicts;
     }
