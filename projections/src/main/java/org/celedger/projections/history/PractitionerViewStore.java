@@ -162,10 +162,11 @@ public final class PractitionerViewStore {
     }
 
     /**
-     * Tells {@code listener} of every document this node stores, once stored: its practitioner and its facts as
-     * {@link #findFacts} would read them back. A reader that keeps them (PractitionerFacts) then needs no round
-     * trip for the first read of a practitioner after a write. Facts never change with the rules, so a document
-     * of any generation, even one still gathering in a rebuild, holds the same facts through its last sequence.
+     * Tells {@code listener} of every document this node stores in the generation readers use, once stored: its
+     * practitioner and its facts as {@link #findFacts} would read them back. A reader that keeps them
+     * (PractitionerFacts) then needs no round trip for the first read of a practitioner after a write. A rebuild's
+     * documents are not told: the live projection stores the same facts in the active generation, and handing
+     * over each window's copies as well made the rebuild slower (ops/README.md, issue 13, fourth stop).
      */
     public void whenFactsStored(BiConsumer<String, ViewFacts> listener) {
         factsStored.add(listener);
@@ -217,7 +218,7 @@ public final class PractitionerViewStore {
                 conflicts.remove(d.getString("_id"));
             }
         }
-        if (!factsStored.isEmpty()) {
+        if (!factsStored.isEmpty() && generation == activeForReads()) {
             documents.forEach((id, d) -> {
                 if (!conflicts.contains(id)) {
                     ViewFacts facts = new ViewFacts(d.getLong("lastSequence"), d.get("facts", Binary.class).getData());

@@ -3,7 +3,9 @@ package org.celedger.projections.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,30 @@ class PractitionerViewStoreTest {
         assertThat(conflicts).containsExactly("q");
         assertThat(store.load(1, Set.of("q", "s"))).containsKeys("q", "s");
         assertThat(store.load(1, Set.of("q")).get("q").view().facts()).extracting(StoredFact::sequence).containsExactly(4L);
+    }
+
+    @Test
+    void aListenerHearsOfTheFactsOfEveryWriteThatTookEffectAndOfNoneThatLost() {
+        Map<String, PractitionerViewStore.ViewFacts> heard = new HashMap<>();
+        store.whenFactsStored(heard::put);
+        store.save(1, List.of(new PractitionerViewStore.Write(view("p", 0, 1), null)));
+        String revision = store.load(1, Set.of("p")).get("p").revision();
+        assertThat(heard.get("p").lastSequence()).isEqualTo(1);
+        assertThat(heard.get("p").encoded()).isEqualTo(store.findFacts("p").orElseThrow().encoded());
+
+        store.save(1, List.of(new PractitionerViewStore.Write(view("p", 0, 1, 2), revision)));
+        heard.clear();
+        Set<String> lost = store.save(1, List.of(new PractitionerViewStore.Write(view("p", 0, 1, 5), revision),
+                new PractitionerViewStore.Write(view("q", 0), null)));
+
+        assertThat(lost).containsExactly("p");
+        assertThat(heard).as("the lost write's facts were never stored").containsOnlyKeys("q");
+        assertThat(CompactEncoding.facts(heard.get("q").encoded())).extracting(StoredFact::sequence).containsExactly(0L);
+
+        heard.clear();
+        store.beginRebuild(2);
+        store.save(2, List.of(new PractitionerViewStore.Write(view("r", 0), null)));
+        assertThat(heard).as("a rebuild's documents are not what readers use yet").isEmpty();
     }
 
     @Test
