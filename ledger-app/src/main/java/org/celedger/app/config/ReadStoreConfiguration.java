@@ -13,12 +13,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
-import org.celedger.app.consistency.JvmSegmentTokens;
-import org.celedger.app.consistency.MongoSegmentTokens;
-import org.celedger.app.consistency.SegmentTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -80,22 +76,9 @@ public class ReadStoreConfiguration {
     }
 
     @Bean
-    @Conditional(NoMongoUriGiven.class)
-    public SegmentTokens jvmSegmentTokens(InMemoryTokenStore jvmTokenStore) {
-        return new JvmSegmentTokens(jvmTokenStore);
-    }
-
-    @Bean
     @Conditional(MongoUriGiven.class)
     public TokenStore mongoTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
-    }
-
-    @Bean
-    @Conditional(MongoUriGiven.class)
-    public SegmentTokens mongoSegmentTokens(MongoTemplate axonMongoTemplate,
-                                            @Qualifier("serializer") Serializer serializer) {
-        return new MongoSegmentTokens(axonMongoTemplate, serializer);
     }
 
     @Bean
