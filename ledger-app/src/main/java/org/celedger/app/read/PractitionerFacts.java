@@ -41,9 +41,9 @@ public class PractitionerFacts {
      * and G1 copied every one of those the reads had just kept in its next young pause (80-130 ms at 20,000
      * practitioners, against 20-35 ms without them; ops/README.md, issue 13, third stop). Kept current by the reads,
      * and seeded by the view's own writes on this node ({@link PractitionerViewStore#whenFactsStored}), so that the
-     * first read of a practitioner since the start finds them without a round trip to the view: only seeded, never
-     * replaced by a write, since keeping each write's copy until the next one doubled G1's pauses at 1,000 writes/s
-     * (ops/README.md, issue 13, fourth stop); the read after a write fetches the new facts once, as before.
+     * first read of a practitioner since the start finds them without a round trip to the view. Only seeded, never
+     * replaced by a write: replacing them kept each write's copy alive until the next, for no more decisions than
+     * seeding gives (ops/README.md, issue 13, fourth stop); the read after a write fetches the new facts once.
      */
     private final StreamMemo<byte[]> stored;
 
