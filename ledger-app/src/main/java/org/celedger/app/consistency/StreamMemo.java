@@ -44,14 +44,6 @@ public final class StreamMemo<V> {
         memos.merge(stream, new Memo<>(sequence, value), (old, now) -> now.through() >= old.through() ? now : old);
     }
 
-    /** Keeps {@code value}, derived through {@code sequence}, unless a value of {@code stream} is kept already. */
-    public void putIfAbsent(String stream, long sequence, V value) {
-        if (memos.size() >= maxStreams) {
-            memos.clear();
-        }
-        memos.putIfAbsent(stream, new Memo<>(sequence, value));
-    }
-
     /** Forgets {@code stream} (its events were rewritten in place, as personal data sealing does). */
     public void forget(String stream) {
         memos.remove(stream);

@@ -39,11 +39,11 @@ public class PractitionerFacts {
      * next write, and reading them from the view (a MongoDB round trip) was a third of a decision's time
      * (ops/README.md, issue 13). Encoded, not decoded: a practitioner's decoded facts are hundreds of small objects,
      * and G1 copied every one of those the reads had just kept in its next young pause (80-130 ms at 20,000
-     * practitioners, against 20-35 ms without them; ops/README.md, issue 13, third stop). Kept current by the reads,
-     * and seeded by the view's own writes on this node ({@link PractitionerViewStore#whenFactsStored}), so that the
-     * first read of a practitioner since the start finds them without a round trip to the view. Only seeded, never
-     * replaced by a write: replacing them kept each write's copy alive until the next, for no more decisions than
-     * seeding gives (ops/README.md, issue 13, fourth stop); the read after a write fetches the new facts once.
+     * practitioners, against 20-35 ms without them; ops/README.md, issue 13, third stop). Filled by the reads and by
+     * the view's own writes on this node ({@link PractitionerViewStore#whenFactsStored}), so that the first read after a
+     * write, or of a practitioner not read since the start, finds them without a round trip to the view. (Only seeding
+     * them, never replacing them at a write, was tried: no more decisions, and a copy from before an erasure could stay
+     * here until the practitioner's next read; ops/README.md, issue 13, fourth stop.)
      */
     private final StreamMemo<byte[]> stored;
 
@@ -58,10 +58,10 @@ public class PractitionerFacts {
         this.viewBehind = Counter.builder("ledger.reads.view.behind")
                 .description("reads of one practitioner answered from the event store because the view lagged")
                 .register(metrics);
-        // What the projection stores is what a read would fetch from the view next. After an erasure (which forgets
-        // the practitioner here) a lagging projection may seed facts from before it; no read uses them, since they
-        // end before the practitioner's head, and the next read replaces them with the view's.
-        views.whenFactsStored((id, facts) -> stored.putIfAbsent(id, facts.lastSequence(), facts.encoded()));
+        // What the projection stores is what a read would fetch from the view next. After an erasure a lagging
+        // projection may store facts from before it once more; they are replaced as soon as it stores the erasure,
+        // and no read uses them meanwhile, since they end before the practitioner's head.
+        views.whenFactsStored((id, facts) -> stored.put(id, facts.lastSequence(), facts.encoded()));
     }
 
     /** A practitioner's facts up to {@code upTo}, the last event stored when the read began. */

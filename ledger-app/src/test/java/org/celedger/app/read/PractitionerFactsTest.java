@@ -185,7 +185,7 @@ class PractitionerFactsTest {
     }
 
     @Test
-    void whatThisNodesProjectionStoresFirstIsReadWithoutARoundTripToTheView() {
+    void whatThisNodesProjectionStoresIsReadWithoutARoundTripToTheView() {
         PractitionerFacts facts = facts();
         views.save(views.activeForReads(), List.of(write(3, false)));
         client.getDatabase("ledger").drop();
@@ -199,13 +199,27 @@ class PractitionerFactsTest {
         assertThat(sequences(facts.current("p-1"))).containsExactly(0L, 1L, 2L, 3L);
         assertThat(viewBehind()).isZero();
 
-        // a later store of the projection is left to the reads: what is kept stays through 3
-        views.save(views.activeForReads(), List.of(write(4, false)));
-        client.getDatabase("ledger").drop();
         headAt(4);
         eventStoreHolds(4);
-        assertThat(sequences(facts.current("p-1"))).as("a head past what was kept").containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(sequences(facts.current("p-1"))).as("a head past what was stored").containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(viewBehind()).isEqualTo(1);
+    }
+
+    @Test
+    void factsStoredFromBeforeAnErasureAreReplacedByTheErasuresOwn() {
+        PractitionerFacts facts = facts();
+        facts.forget("p-1"); // the erasure, recorded at sequence 4; the projection still behind it
+        views.save(views.activeForReads(), List.of(write(3, false)));
+        String revision = views.load(views.activeForReads(), java.util.Set.of("p-1")).get("p-1").revision();
+        views.save(views.activeForReads(), List.of(new PractitionerViewStore.Write(write(4, true).view(), revision)));
+        client.getDatabase("ledger").drop();
+        headAt(4);
+
+        PractitionerFacts.Reflected read = facts.current("p-1");
+
+        assertThat(sequences(read)).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(registeredName(read)).as("no copy from before the erasure is kept").isNull();
+        assertThat(viewBehind()).isZero();
     }
 
     private static String registeredName(PractitionerFacts.Reflected reflected) {
