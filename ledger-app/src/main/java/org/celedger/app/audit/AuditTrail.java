@@ -8,17 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.celedger.app.consistency.CommittedAppends;
 import org.celedger.app.consistency.StreamMemo;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,29 +46,15 @@ public class AuditTrail {
     private final Map<Actor, Actor> shared = new ConcurrentHashMap<>();
     private static final int MAX_SHARED_ACTORS = 100_000;
 
-    private final EventStore events;
-
-    public AuditTrail(DataSource eventStore, @Qualifier("eventSerializer") Serializer serializer, EventStore events,
-                      @Value("${ledger.reads.memo-practitioners:200000}") int memoStreams) {
+    public AuditTrail(DataSource eventStore, @Qualifier("eventSerializer") Serializer serializer,
+                      CommittedAppends appends, @Value("${ledger.reads.memo-practitioners:200000}") int memoStreams) {
         this.store = new JdbcTemplate(eventStore);
         this.serializer = serializer;
-        this.events = events;
         this.recorders = new StreamMemo<>(memoStreams);
-    }
-
-    /**
-     * Extends a stream's memory with each event this node appends, once committed, so that the next read citing
-     * it needs no read of its metadata: at 100,000 practitioners most decisions were a practitioner's first
-     * since the start, and each read its stream's metadata (ops/README.md, issue 13, fourth stop). Only a memory
-     * that holds the stream through the event before grows, or none for a stream's first event (sequences run
-     * from 0 without gaps), so an event appended by another node is read from the store as before.
-     */
-    @EventListener(ApplicationStartedEvent.class)
-    public void followAppends() {
-        events.registerDispatchInterceptor(messages -> {
-            CurrentUnitOfWork.ifStarted(u -> u.afterCommit(done -> remember(messages)));
-            return (index, message) -> message;
-        });
+        // Each event this node appends extends its stream's memory once committed, so that the next read citing it
+        // needs no read of its metadata: at 100,000 practitioners most decisions were a practitioner's first since the
+        // start, and each read its stream's metadata (ops/README.md, issue 13, fourth stop).
+        appends.follow(this::remember);
     }
 
     /**
@@ -83,18 +65,18 @@ public class AuditTrail {
         recorders.forget(stream);
     }
 
-    private void remember(List<? extends EventMessage<?>> appended) {
-        for (EventMessage<?> message : appended) {
-            if (message instanceof DomainEventMessage<?> event) {
-                String stream = event.getAggregateIdentifier();
-                long sequence = event.getSequenceNumber();
-                StreamMemo.Memo<StreamActors> known = recorders.get(stream);
-                if (known == null ? sequence == 0 : known.through() == sequence - 1) {
-                    StreamActors before = known == null ? StreamActors.NONE : known.value();
-                    recorders.put(stream, sequence,
-                            before.with(Map.of(sequence, share(Actor.of(event.getMetaData()))), sequence));
-                }
-            }
+    /**
+     * Only a memory that holds the stream through the event before grows, or none for a stream's first event
+     * (sequences run from 0 without gaps), so an event appended by another node is read from the store as before.
+     */
+    private void remember(DomainEventMessage<?> event) {
+        String stream = event.getAggregateIdentifier();
+        long sequence = event.getSequenceNumber();
+        StreamMemo.Memo<StreamActors> known = recorders.get(stream);
+        if (known == null ? sequence == 0 : known.through() == sequence - 1) {
+            StreamActors before = known == null ? StreamActors.NONE : known.value();
+            recorders.put(stream, sequence,
+                    before.with(Map.of(sequence, share(Actor.of(event.getMetaData()))), sequence));
         }
     }
 

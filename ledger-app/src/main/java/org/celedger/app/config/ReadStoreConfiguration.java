@@ -15,6 +15,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -67,18 +68,13 @@ public class ReadStoreConfiguration {
      * describe: both are lost together at a stop and rebuilt together at the start, so nothing is lost by
      * not storing them. Stored in the embedded server, each processor's segments paid a round trip of the
      * MongoDB wire protocol for every event at low rates (four per single write), for a copy that lived
-     * no longer. Several nodes share a MongoDB, and their tokens live there ({@link #mongoTokenStore}).
+     * no longer. Several nodes share a MongoDB, and their tokens live there.
      */
     @Bean
-    @Conditional(NoMongoUriGiven.class)
-    public InMemoryTokenStore jvmTokenStore() {
-        return new InMemoryTokenStore();
-    }
-
-    @Bean
-    @Conditional(MongoUriGiven.class)
-    public TokenStore mongoTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    public TokenStore tokenStore(ObjectProvider<MongoServer> embeddedMongoServer, MongoTemplate axonMongoTemplate,
+                                 Serializer serializer) {
+        return embeddedMongoServer.getIfAvailable() != null ? new InMemoryTokenStore()
+                : MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
     @Bean
@@ -92,14 +88,6 @@ public class ReadStoreConfiguration {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String uri = context.getEnvironment().getProperty("spring.data.mongodb.uri");
             return uri == null || uri.isBlank();
-        }
-    }
-
-    /** True when a MongoDB is configured, which several nodes may share. */
-    static class MongoUriGiven implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !new NoMongoUriGiven().matches(context, metadata);
         }
     }
 }

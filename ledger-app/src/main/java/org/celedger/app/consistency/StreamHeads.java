@@ -4,12 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.celedger.app.config.LedgerProperties;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,30 +27,16 @@ public class StreamHeads {
     private static final long UNKNOWN = -1;
 
     private final EventStorePositions store;
-    private final EventStore events;
     private final boolean onlyWriter;
     private final Map<String, StreamPosition> heads = new ConcurrentHashMap<>();
 
-    public StreamHeads(EventStorePositions store, EventStore events, LedgerProperties properties) {
+    public StreamHeads(EventStorePositions store, CommittedAppends appends, LedgerProperties properties) {
         this.store = store;
-        this.events = events;
         this.onlyWriter = properties.eventStore().embedded();
-    }
-
-    @EventListener(ApplicationStartedEvent.class)
-    public void followAppends() {
-        if (!onlyWriter) {
-            return;
+        if (onlyWriter) {
+            // after the commit: an entry never runs ahead of what is stored
+            appends.follow(d -> remember(d.getAggregateIdentifier(), new StreamPosition(d.getSequenceNumber(), UNKNOWN)));
         }
-        events.registerDispatchInterceptor(messages -> {
-            // Run after the commit: an entry never runs ahead of what is stored.
-            CurrentUnitOfWork.ifStarted(u -> u.afterCommit(done -> messages.forEach(m -> {
-                if (m instanceof DomainEventMessage<?> d) {
-                    remember(d.getAggregateIdentifier(), new StreamPosition(d.getSequenceNumber(), UNKNOWN));
-                }
-            })));
-            return (index, message) -> message;
-        });
     }
 
     /** The last stored event of {@code aggregateId}, or empty if it has none. */

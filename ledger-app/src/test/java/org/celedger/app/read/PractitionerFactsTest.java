@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -210,7 +211,7 @@ class PractitionerFactsTest {
         PractitionerFacts facts = facts();
         facts.forget("p-1"); // the erasure, recorded at sequence 4; the projection still behind it
         views.save(views.activeForReads(), List.of(write(3, false)));
-        String revision = views.load(views.activeForReads(), java.util.Set.of("p-1")).get("p-1").revision();
+        String revision = views.load(views.activeForReads(), Set.of("p-1")).get("p-1").revision();
         views.save(views.activeForReads(), List.of(new PractitionerViewStore.Write(write(4, true).view(), revision)));
         client.getDatabase("ledger").drop();
         headAt(4);

@@ -193,10 +193,10 @@ public final class PractitionerViewStore {
             return Set.of();
         }
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
-        Map<String, Document> documents = new HashMap<>();
+        List<Document> documents = new ArrayList<>(writes.size());
         for (Write w : writes) {
             Document d = document(w.view());
-            documents.put(w.view().id(), d);
+            documents.add(d);
             // The revision names the document (see revision()), so one equality on it finds the document
             // only as it was read: a single-field match the embedded server answers from its unique index,
             // where a compound filter would make it scan the whole collection.
@@ -220,12 +220,13 @@ public final class PractitionerViewStore {
             }
         }
         if (!factsStored.isEmpty() && generation == activeForReads()) {
-            documents.forEach((id, d) -> {
+            for (Document d : documents) {
+                String id = d.getString("_id");
                 if (!conflicts.contains(id)) {
                     ViewFacts facts = new ViewFacts(d.getLong("lastSequence"), d.get("facts", Binary.class).getData());
                     factsStored.forEach(listener -> listener.accept(id, facts));
                 }
-            });
+            }
         }
         return conflicts;
     }
