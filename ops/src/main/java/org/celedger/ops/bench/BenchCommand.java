@@ -162,11 +162,8 @@ public final class BenchCommand {
         // nearly back to back and took the CPU from the requests (ops/README.md, issue 13); G1 pauses instead.
         // -XX:-UseCodeCacheFlushing as in the README's start command: the code cache sweeper flushed some 10,000
         // compiled methods when the load changed after the ingestion, stalling the ledger for seconds (JFR).
-        // -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages as in the README's start command: G1's young pauses
-        // copied into heap pages touched for the first time, each a page fault, and the same 50-70 MB took
-        // 26-254 ms to copy; with the pages touched when committed, and 2 MB each, 21-44 ms (ops/README.md).
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.heap(), "-XX:+Use" + o.gc() + "GC",
-                "-XX:-UseCodeCacheFlushing", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"));
+                "-XX:-UseCodeCacheFlushing"));
         jvm.addAll(o.jvmArgs());
         o.jvmArgs().forEach(config.putArray("ledgerJvmArgs")::add);
         if (o.jfr() != null) {
