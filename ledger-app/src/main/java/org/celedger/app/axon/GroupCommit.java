@@ -25,17 +25,13 @@ import org.slf4j.LoggerFactory;
  * last one (the changed leaves, their parents up to each root, and the store's layout map), so with
  * {@code WRITE_DELAY=0}, each commit stored its own chunk, in the committing thread, under the store's one fair
  * lock. That was a third of a single write's CPU, and concurrent commits queued for that lock for up to 139 ms
- * (the profile in ops/README.md). Here a commit only changes the maps in memory and then waits for the next store.
- * A write is acknowledged only once its store has returned, so an acknowledged write survives {@code kill -9} as
- * before (the file is written through to the operating system, not synced to the disk: the same guarantee as
- * {@code WRITE_DELAY=0}).
+ * (the profile in ops/README.md). Here a commit only changes the maps in memory; the committing thread then waits
+ * for the next store, which one thread (this) runs for all of them. A write is acknowledged only once its store has
+ * returned, so an acknowledged write survives {@code kill -9} as before (the file is written through to the
+ * operating system, not synced to the disk: the same guarantee as {@code WRITE_DELAY=0}).
  *
- * <p>The store is run by a committing thread itself, the leader: the first that finds no store running stores
- * everything committed so far, its own commit included; those that commit meanwhile wait, and when it returns one
- * of them leads the next store, for all of them. There is no deliberate delay. Alone, a write stores its own chunk
- * on its own thread. Why not one thread that stores for everyone (as before): each commit then handed its store to
- * that thread and was handed the result back, two wake-ups that each waited for a core while both were busy
- * (ops/README.md, issue 13, fifth stop).
+ * <p>Stores run as soon as a transaction waits; there is no deliberate delay. Alone, a write waits for one store
+ * (as before, on another thread); under load, the transactions that commit during one store share the next.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -49,6 +45,7 @@ public final class GroupCommit implements AutoCloseable {
 
     private final MVStore store;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition waiting = lock.newCondition();
     private final Condition stored = lock.newCondition();
     /** Tickets handed out: one per transaction that waits, in order. */
     private long requested;
@@ -60,15 +57,19 @@ public final class GroupCommit implements AutoCloseable {
      */
     private final List<long[]> failedTickets = new ArrayList<>();
     private Throwable failure;
-    /** A leader is storing; the others wait for it. */
-    private boolean storing;
-    private boolean closed;
+    private volatile boolean running = true;
+    private final Thread writer;
     private final LongAdder stores = new LongAdder();
+    /** The last ticket the writer thread has served (its own, unshared). */
+    private long servedThrough;
     private final LongAdder commits = new LongAdder();
 
     public GroupCommit(MVStore store) {
         this.store = store;
         storeOnTheCallingThread(store);
+        this.writer = new Thread(this::storeWhileRunning, "h2-group-commit");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /**
@@ -89,16 +90,13 @@ public final class GroupCommit implements AutoCloseable {
         lock.lock();
         try {
             long ticket = ++requested;
+            waiting.signal();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_WAIT_SECONDS);
             while (storedThrough < ticket) {
-                if (closed && !storing) {
+                long left = deadline - System.nanoTime();
+                if (!writer.isAlive()) {
                     throw new SQLTransientException("The event store is closing; the commit may not be stored");
                 }
-                if (!storing) {
-                    lead();
-                    continue;
-                }
-                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new SQLTransientException("The commit was not stored in the event store's file within "
                             + MAX_WAIT_SECONDS + " s");
@@ -114,55 +112,6 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Stores, outside the lock, everything committed up to the last ticket handed out, then wakes every waiter:
-     * those it served return, and one of the others leads the next store. Called with the lock held.
-     */
-    private void lead() {
-        storing = true;
-        long through = requested;
-        long servedFrom = storedThrough;
-        lock.unlock();
-        Throwable error = null;
-        long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        try {
-            storeEverythingCommitted();
-            stores.increment();
-        } catch (Throwable t) {
-            error = t;
-        }
-        long took = System.nanoTime() - start;
-        if (took >= SLOW_STORE_NANOS) {
-            // a slow request that waited for the store (SlowRequests) is explained here: the store's own CPU,
-            // or a wait (for a core, for H2's store lock)
-            log.warn(String.format("slow store: %.1f ms, its thread's CPU %.1f ms, for %d commits", took / 1e6,
-                    (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6, through - servedFrom));
-        }
-        lock.lock();
-        storing = false;
-        storedThrough = through;
-        if (error != null) {
-            long[] last = failedTickets.isEmpty() ? null : failedTickets.get(failedTickets.size() - 1);
-            if (last != null && last[1] == servedFrom) {
-                last[1] = through;
-            } else {
-                failedTickets.add(new long[] {servedFrom + 1, through});
-            }
-            failure = error;
-        }
-        stored.signalAll();
-    }
-
-    private boolean failed(long ticket) {
-        for (long[] range : failedTickets) {
-            if (ticket >= range[0] && ticket <= range[1]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -201,6 +150,68 @@ public final class GroupCommit implements AutoCloseable {
         return commits.sum();
     }
 
+    private void storeWhileRunning() {
+        while (true) {
+            long through;
+            lock.lock();
+            try {
+                while (requested == storedThrough && running) {
+                    waiting.await(1, TimeUnit.SECONDS);
+                }
+                if (requested == storedThrough) {
+                    return; // closing, and nobody waits
+                }
+                through = requested;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            Throwable failed = null;
+            long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            try {
+                storeEverythingCommitted();
+                stores.increment();
+            } catch (Throwable t) {
+                failed = t;
+            }
+            long took = System.nanoTime() - start;
+            if (took >= SLOW_STORE_NANOS) {
+                // a slow request that waited for the store (SlowRequests) is explained here: the store's own CPU,
+                // or a wait (for a core, for H2's store lock)
+                log.warn(String.format("slow store: %.1f ms, its thread's CPU %.1f ms, for %d commits", took / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6, through - servedThrough));
+            }
+            servedThrough = through;
+            lock.lock();
+            try {
+                if (failed != null) {
+                    long[] last = failedTickets.isEmpty() ? null : failedTickets.get(failedTickets.size() - 1);
+                    if (last != null && last[1] == storedThrough) {
+                        last[1] = through;
+                    } else {
+                        failedTickets.add(new long[] {storedThrough + 1, through});
+                    }
+                    failure = failed;
+                }
+                storedThrough = through;
+                stored.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean failed(long ticket) {
+        for (long[] range : failedTickets) {
+            if (ticket >= range[0] && ticket <= range[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Stores every change committed so far and returns once it is written to the file. H2's own background writer
      * (at {@code WRITE_DELAY}) may have begun storing these changes already, on its serialization threads, and
@@ -220,27 +231,20 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /**
-     * Serves the commits still waiting with one last store, then refuses further ones; returns once no store runs,
-     * so that H2 is not closed under one.
-     */
     @Override
     public void close() {
+        running = false;
         lock.lock();
         try {
-            closed = true;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (storing && System.nanoTime() < deadline) {
-                stored.awaitNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            }
-            if (!storing && storedThrough < requested) {
-                lead();
-            }
+            waiting.signalAll();
             stored.signalAll();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
+        }
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
