@@ -223,11 +223,12 @@ public final class GroupCommit implements AutoCloseable {
      * ledger's own shutdown closes this group commit before H2, so a closed store here is never the normal case.
      */
     private void storeEverythingCommitted() {
-        if (store.commit() < 0 && !store.isClosed()) {
-            store.executeFilestoreOperation(() -> { });
-        }
+        long version = store.commit();
         if (store.isClosed()) {
             throw new IllegalStateException("H2's store is closed; the changes committed may not be in the file");
+        }
+        if (version < 0) {
+            store.executeFilestoreOperation(() -> { });
         }
     }
 

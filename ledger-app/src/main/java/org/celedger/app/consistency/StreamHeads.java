@@ -35,7 +35,8 @@ public class StreamHeads {
         this.onlyWriter = properties.eventStore().embedded();
         if (onlyWriter) {
             // after the commit: an entry never runs ahead of what is stored
-            appends.follow(d -> remember(d.getAggregateIdentifier(), new StreamPosition(d.getSequenceNumber(), UNKNOWN)));
+            appends.follow(appended -> remember(appended.getAggregateIdentifier(),
+                    new StreamPosition(appended.getSequenceNumber(), UNKNOWN)));
         }
     }
 

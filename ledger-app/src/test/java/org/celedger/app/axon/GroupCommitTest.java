@@ -34,7 +34,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void everyCommitIsInTheFileWhenItsWaitReturnsAndConcurrentCommitsShareStores() throws Exception {
+    void everyCommitIsInTheFileWhenItsWaitReturnsAndNoCommitCostsMoreThanOneStore() throws Exception {
         Path file = dir.resolve("events.mv.db");
         MVStore store = open(file);
         GroupCommit commits = new GroupCommit(store);
