@@ -33,12 +33,22 @@ class GroupCommitTest {
         return store;
     }
 
+    /** A store in {@code file} with its group commit, and the map the tests write their events to. */
+    private record Grouped(Path file, MVStore store, GroupCommit commits, MVMap<Integer, String> events) {
+    }
+
+    private Grouped openGrouped(String name) {
+        Path file = dir.resolve(name);
+        MVStore store = open(file);
+        return new Grouped(file, store, new GroupCommit(store), store.openMap("events"));
+    }
+
     @Test
     void everyCommitIsInTheFileWhenItsWaitReturnsAndNoCommitCostsMoreThanOneStore() throws Exception {
-        Path file = dir.resolve("events.mv.db");
-        MVStore store = open(file);
-        GroupCommit commits = new GroupCommit(store);
-        MVMap<Integer, String> map = store.openMap("events");
+        Grouped grouped = openGrouped("events.mv.db");
+        MVStore store = grouped.store();
+        GroupCommit commits = grouped.commits();
+        MVMap<Integer, String> map = grouped.events();
         int threads = 8;
         int each = 250;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -68,7 +78,7 @@ class GroupCommitTest {
                 commits.stores() + " stores for " + commits.commits() + " commits");
 
         store.closeImmediately(); // as kill -9: nothing more is stored
-        MVStore reopened = open(file);
+        MVStore reopened = open(grouped.file());
         MVMap<Integer, String> after = reopened.openMap("events");
         assertEquals(threads * each, after.size());
         for (int key = 0; key < threads * each; key++) {
@@ -79,27 +89,23 @@ class GroupCommitTest {
 
     @Test
     void aCommitWhoseStoreFailsIsToldSo() {
-        MVStore store = open(dir.resolve("failing.mv.db"));
-        GroupCommit commits = new GroupCommit(store);
-        store.<Integer, String>openMap("events").put(1, "event 1");
-        store.closeImmediately();
-        SQLException refused = assertThrows(SQLException.class, commits::awaitStored);
+        Grouped grouped = openGrouped("failing.mv.db");
+        grouped.events().put(1, "event 1");
+        grouped.store().closeImmediately();
+        SQLException refused = assertThrows(SQLException.class, grouped.commits()::awaitStored);
         assertEquals("The commit could not be stored in the event store's file", refused.getMessage());
     }
 
     @Test
     void closingServesWhatWasCommittedAndRefusesWhatComesAfter() throws Exception {
-        Path file = dir.resolve("closing.mv.db");
-        MVStore store = open(file);
-        GroupCommit commits = new GroupCommit(store);
-        MVMap<Integer, String> map = store.openMap("events");
-        map.put(1, "event 1");
-        commits.awaitStored();
-        commits.close();
-        map.put(2, "event 2");
-        assertThrows(SQLTransientException.class, commits::awaitStored);
-        store.closeImmediately();
-        MVStore reopened = open(file);
+        Grouped grouped = openGrouped("closing.mv.db");
+        grouped.events().put(1, "event 1");
+        grouped.commits().awaitStored();
+        grouped.commits().close();
+        grouped.events().put(2, "event 2");
+        assertThrows(SQLTransientException.class, grouped.commits()::awaitStored);
+        grouped.store().closeImmediately();
+        MVStore reopened = open(grouped.file());
         assertEquals("event 1", reopened.<Integer, String>openMap("events").get(1));
         reopened.close();
     }
